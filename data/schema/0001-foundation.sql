@@ -1,0 +1,1 @@
+-- Foundation schema: written with the store.

@@ -1,0 +1,2 @@
+/* palp-date.c: to be written */
+typedef int palp_placeholder_palp_date;

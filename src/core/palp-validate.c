@@ -1,0 +1,2 @@
+/* palp-validate.c: to be written */
+typedef int palp_placeholder_palp_validate;

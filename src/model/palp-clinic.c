@@ -1,0 +1,2 @@
+/* palp-clinic.c: to be written */
+typedef int palp_placeholder_palp_clinic;

@@ -1,0 +1,2 @@
+/* palp-user.c: to be written */
+typedef int palp_placeholder_palp_user;

@@ -1,0 +1,33 @@
+/* palp-demo.h: the demo clinics and synthetic scale data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "palp-store.h"
+
+G_BEGIN_DECLS
+
+/* Opens @path (or, when NULL, a new database in a fresh temporary folder,
+ * whose path is returned in @out_path) and fills it with the deterministic
+ * demo clinic of @country. Refuses (PALP_STORE_ERROR_CONSTRAINT) an
+ * existing database that is not a demo. An existing demo database is
+ * returned as it is. */
+PalpStore *palp_demo_open           (const char   *path,
+                                     PalpCountry   country,
+                                     char        **out_path,
+                                     GError      **error);
+/* Fills an empty (or demo) store with the demo clinic of @country. */
+gboolean   palp_demo_populate       (PalpStore    *store,
+                                     PalpCountry   country,
+                                     GError      **error);
+/* Adds @n_clients synthetic clients (and, once visits exist, @n_visits
+ * visits) generated from @seed: the same seed gives the same data. */
+gboolean   palp_demo_generate_scale (PalpStore    *store,
+                                     guint         n_clients,
+                                     guint         n_visits,
+                                     guint32       seed,
+                                     GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* palp-store.c: to be written */
+typedef int palp_placeholder_palp_store;

@@ -1,0 +1,162 @@
+/* palp-store.h: the clinic's SQLite database
+ *
+ * The only place that speaks SQL. Callers get GObjects and list models;
+ * SQLite specifics (FTS5, triggers, pragmas) stay inside src/store so a
+ * server backend can later sit behind the same functions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "palp-clinic.h"
+#include "palp-client.h"
+#include "palp-licence.h"
+#include "palp-user.h"
+#include "palp-audit-entry.h"
+
+G_BEGIN_DECLS
+
+#define PALP_STORE_ERROR (palp_store_error_quark ())
+
+typedef enum
+{
+  PALP_STORE_ERROR_FAILED,        /* anything else; message says what */
+  PALP_STORE_ERROR_LOCKED,        /* another program holds the database */
+  PALP_STORE_ERROR_FULL,          /* the disk (or the page limit) is full */
+  PALP_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
+  PALP_STORE_ERROR_CORRUPT,       /* the file is damaged */
+  PALP_STORE_ERROR_NOT_DATABASE,  /* not a Palpate database: left untouched */
+  PALP_STORE_ERROR_NEWER_SCHEMA,  /* made by a newer Palpate: left untouched */
+  PALP_STORE_ERROR_NETWORK_FS,    /* on a network filesystem: refused */
+  PALP_STORE_ERROR_NOT_FOUND,     /* no such row */
+  PALP_STORE_ERROR_CONSTRAINT,    /* a rule of the record refused the write */
+  PALP_STORE_ERROR_NO_USER,       /* a write without an acting user */
+  PALP_STORE_ERROR_INVALID,       /* the object failed validation */
+} PalpStoreError;
+
+GQuark palp_store_error_quark (void);
+
+typedef enum /*< flags >*/
+{
+  PALP_STORE_OPEN_DEFAULT   = 0,
+  PALP_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (mode 0600) if missing */
+  PALP_STORE_OPEN_READ_ONLY = 1 << 1,  /* never write, never migrate */
+} PalpStoreOpenFlags;
+
+#define PALP_TYPE_STORE (palp_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (PalpStore, palp_store, PALP, STORE, GObject)
+
+/* The schema version this build writes (PRAGMA user_version). */
+int          palp_store_schema_version    (void);
+/* $XDG_DATA_HOME/palpate/clinic.db */
+char        *palp_store_default_path      (void);
+
+/* Opens (and with CREATE, creates) @path, sets WAL, foreign keys, a busy
+ * timeout and synchronous=FULL, refuses network filesystems, newer schemas
+ * and files that are not Palpate databases (leaving them byte for byte
+ * unchanged), and applies pending migrations in one transaction. */
+PalpStore   *palp_store_open              (const char          *path,
+                                           PalpStoreOpenFlags   flags,
+                                           GError             **error);
+const char  *palp_store_get_path          (PalpStore  *self);
+int          palp_store_get_version       (PalpStore  *self);
+
+/* The acting user, written on every audit row. Writes fail with
+ * PALP_STORE_ERROR_NO_USER while it is 0. */
+void         palp_store_set_actor         (PalpStore  *self,
+                                           gint64      user_id);
+gint64       palp_store_get_actor         (PalpStore  *self);
+
+/* Clinic profile (a default, empty profile exists after creation). */
+PalpClinic  *palp_store_load_clinic       (PalpStore   *self,
+                                           GError     **error);
+gboolean     palp_store_save_clinic       (PalpStore   *self,
+                                           PalpClinic  *clinic,
+                                           GError     **error);
+
+/* Users and practitioners. Lists are GListModels of PalpUser. */
+GListModel  *palp_store_list_users        (PalpStore   *self,
+                                           GError     **error);
+GListModel  *palp_store_list_practitioners (PalpStore  *self,
+                                           GError     **error);
+/* By numeric id or by login. */
+PalpUser    *palp_store_find_user         (PalpStore   *self,
+                                           const char  *id_or_login,
+                                           GError     **error);
+PalpUser    *palp_store_load_user         (PalpStore   *self,
+                                           gint64       id,
+                                           GError     **error);
+/* Inserts (id 0: sets the new id) or updates. The first user may be saved
+ * without an actor (it becomes the actor of its own creation). */
+gboolean     palp_store_save_user         (PalpStore   *self,
+                                           PalpUser    *user,
+                                           GError     **error);
+GListModel  *palp_store_list_licences     (PalpStore   *self,
+                                           gint64       user_id,
+                                           GError     **error);
+gboolean     palp_store_save_licence      (PalpStore   *self,
+                                           PalpLicence *licence,
+                                           GError     **error);
+gboolean     palp_store_delete_licence    (PalpStore   *self,
+                                           gint64       licence_id,
+                                           GError     **error);
+
+/* Clients. */
+PalpClient  *palp_store_load_client       (PalpStore   *self,
+                                           gint64       id,
+                                           GError     **error);
+/* Validates, then inserts (id 0: sets the new id) or updates. */
+gboolean     palp_store_save_client       (PalpStore   *self,
+                                           PalpClient  *client,
+                                           GError     **error);
+gboolean     palp_store_archive_client    (PalpStore   *self,
+                                           gint64       id,
+                                           gboolean     archived,
+                                           GError     **error);
+/* Deletes a client nothing refers to yet; otherwise fails with CONSTRAINT
+ * (archive instead). */
+gboolean     palp_store_delete_client     (PalpStore   *self,
+                                           gint64       id,
+                                           GError     **error);
+gint64       palp_store_count_clients     (PalpStore   *self,
+                                           GError     **error);
+
+/* Search as you type: names, phones, e-mail and birth date (ISO, the
+ * clinic country's short form, or a year), prefix and accent-insensitive.
+ * Empty text lists every client. Archived clients are left out unless
+ * @include_archived. @limit 0 means no limit. The result is a PalpClientList
+ * (a GListModel of PalpClient) that loads rows lazily from the store. */
+GListModel  *palp_store_search_clients    (PalpStore   *self,
+                                           const char  *text,
+                                           gboolean     include_archived,
+                                           guint        limit,
+                                           GError     **error);
+
+/* Audit log, newest first; @client_id 0 for the whole clinic. */
+GListModel  *palp_store_list_audit        (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+
+/* Online backup of the open database into @dest (overwritten), then an
+ * integrity check of the copy. */
+gboolean     palp_store_backup            (PalpStore   *self,
+                                           const char  *dest,
+                                           GError     **error);
+/* Verifies @backup (integrity, a Palpate schema not newer than this build)
+ * and replaces the database at @path with it atomically. */
+gboolean     palp_store_restore           (const char  *backup,
+                                           const char  *path,
+                                           GError     **error);
+
+/* Integrity, foreign keys and every invariant the data supports so far.
+ * Returns a GPtrArray of newly allocated strings, one per violation, each
+ * starting with a stable code ("integrity: ...", "foreign-key: ...",
+ * "audit-user: ..."); empty when all is well. */
+GPtrArray   *palp_store_check             (PalpStore   *self,
+                                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* palp-application.c: to be written */
+typedef int palp_placeholder_palp_application;
