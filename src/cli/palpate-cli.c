@@ -1,11 +1,23 @@
-/* palpate-cli.c: the command-line tool
+/* palpate-cli.c: the command-line tool's entry point
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "palp-cli.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return palp_cli_run (argc, argv);
 }

@@ -1,2 +1,10 @@
-/* palp-core-error.c: to be written */
-typedef int palp_placeholder_palp_core_error;
+/* palp-core-error.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "palp-core-error.h"
+
+G_DEFINE_QUARK (palp-core-error-quark, palp_core_error)

@@ -25,6 +25,9 @@ gboolean palp_validate_phone       (const char  *text,
 gboolean palp_validate_birth_date  (const char  *iso,
                                     const char  *today_iso,
                                     GError     **error);
+/* A login: 1 to 64 letters, digits, ".", "_" or "-". */
+gboolean palp_validate_login       (const char  *text,
+                                    GError     **error);
 /* Free text: no control characters but newline and tab, at most @max_chars. */
 gboolean palp_validate_text        (const char  *text,
                                     gsize        max_chars,

@@ -1,2 +1,500 @@
-/* palp-demo.c: to be written */
-typedef int palp_placeholder_palp_demo;
+/* palp-demo.c: the demo clinics and synthetic scale data
+ *
+ * The demo tells stories the product must handle: TMD, a head-and-neck
+ * cancer survivor with trismus, orthognathic surgery, low-back pain on
+ * auto insurance, wellness, a facial booking, a minor with a guardian and
+ * a name with an accent. Later features add visits, plans, receipts and
+ * claims to these same people, so their order and logins are stable.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "palp-demo.h"
+
+typedef struct
+{
+  const char *login;
+  const char *name;
+  PalpRoles   roles;
+  const char *credentials;
+  const char *profession;
+  const char *association;
+  const char *association_number;
+  const char *npi;
+  const char *licence;          /* number; NULL for staff without one */
+  const char *jurisdiction;
+  const char *issued;
+  const char *expires;
+  const char *endorsement;      /* NULL: no endorsement */
+  const char *endorsement_number;
+  const char *endorsement_issued;
+} DemoUser;
+
+typedef struct
+{
+  const char *given;
+  const char *family;
+  const char *preferred;
+  const char *birth;
+  const char *sex;
+  const char *pronouns;
+  const char *mobile;
+  const char *email;
+  const char *street;
+  const char *postal;
+  const char *emergency_name;
+  const char *emergency_phone;
+  const char *guardian_name;
+  const char *guardian_relationship;
+  const char *notes;
+} DemoClient;
+
+/* Licences run well past any date the demo is opened on. */
+static const DemoUser us_users[] = {
+  { "maya", "Maya Okafor", PALP_ROLE_PRACTITIONER, "LMT", "Licensed massage therapist",
+    "American Massage Therapy Association", "AMTA-448213", "1234567893",
+    "MA60512345", "WA", "2015-06-01", "2035-06-01",
+    "intra-oral", "MA60512345-IO", "2021-03-15" },
+  { "jonah", "Jonah Lindqvist", PALP_ROLE_PRACTITIONER, "LMT", "Licensed massage therapist",
+    "Associated Bodywork & Massage Professionals", "ABMP-771902", "1679576722",
+    "MA61098765", "WA", "2019-09-10", "2035-09-10",
+    NULL, NULL, NULL },
+  { "rosa", "Rosa Delgado", PALP_ROLE_ADMIN, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+};
+
+static const DemoUser ca_users[] = {
+  { "amelie", "Amélie Tremblay", PALP_ROLE_PRACTITIONER, "RMT", "Registered massage therapist",
+    "Registered Massage Therapists' Association of Ontario", "RMTAO-20931", NULL,
+    "U4821", "ON", "2014-02-01", "2035-02-01",
+    "intra-oral", "U4821-IO", "2020-11-02" },
+  { "daniel", "Daniel Osei", PALP_ROLE_PRACTITIONER, "RMT", "Registered massage therapist",
+    "Registered Massage Therapists' Association of Ontario", "RMTAO-31877", NULL,
+    "V1906", "ON", "2018-05-20", "2035-05-20",
+    NULL, NULL, NULL },
+  { "priya", "Priya Raman", PALP_ROLE_ADMIN, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+};
+
+static const DemoClient us_clients[] = {
+  { "Grace", "Whitfield", NULL, "1984-03-17", "F", "she/her", "(206) 555-0143",
+    "grace.whitfield@example.com", "1410 NE Ravenna Blvd", "98105",
+    "Tom Whitfield", "(206) 555-0178", NULL, NULL,
+    "Jaw pain and clicking on the left for two years (TMD); night guard from her dentist." },
+  { "Harold", "Brennan", "Hal", "1958-11-02", "M", "he/him", "(206) 555-0119",
+    "hal.brennan@example.org", "3021 Beacon Ave S", "98144",
+    "Linda Brennan", "(206) 555-0120", NULL, NULL,
+    "Tongue-base cancer treated with radiation in 2024; trismus, opening about 28 mm." },
+  { "Priscilla", "Nguyen", NULL, "1997-07-29", "F", "she/her", "(425) 555-0166",
+    "p.nguyen@example.com", "88 Lake St", "98033",
+    "Anh Nguyen", "(425) 555-0167", NULL, NULL,
+    "Orthognathic surgery (bimaxillary) in the spring; scar tissue and limited opening." },
+  { "Marcus", "Reyes", NULL, "1976-01-08", "M", "he/him", "(206) 555-0182",
+    "marcus.reyes@example.com", "5210 Rainier Ave S", "98118",
+    "Elena Reyes", "(206) 555-0183", NULL, NULL,
+    "Low-back pain radiating down the left leg after a rear-end collision; auto insurance." },
+  { "Olivia", "Hart", NULL, "1990-05-21", "F", "she/her", "(206) 555-0131",
+    "olivia.hart@example.org", "701 Pike St", "98101",
+    NULL, NULL, NULL, NULL,
+    "Monthly wellness massage, self-pay." },
+  { "Sienna", "Castellano", NULL, "1988-09-14", "F", "she/her", "(206) 555-0157",
+    "sienna.castellano@example.com", "2200 Westlake Ave N", "98109",
+    NULL, NULL, NULL, NULL,
+    "Books hydrating facials (esthetic, out of pocket)." },
+  { "Leo", "Park", NULL, "2012-04-30", "M", "he/him", "(206) 555-0109",
+    "jin.park@example.com", "4417 Fremont Ave N", "98103",
+    "Jin Park", "(206) 555-0110", "Jin Park", "Mother",
+    "Swimmer with neck and shoulder strain; his mother consents and attends." },
+  { "Zoë", "Lefèvre", NULL, "1980-04-02", "F", "she/her", "(206) 555-0195",
+    "zoe.lefevre@example.org", "1933 E Aloha St", "98112",
+    "Benoît Lefèvre", "(206) 555-0196", NULL, NULL,
+    "Tension headaches and neck stiffness from desk work." },
+};
+
+static const DemoClient ca_clients[] = {
+  { "Grace", "Whitfield", NULL, "1984-03-17", "F", "she/her", "416-555-0143",
+    "grace.whitfield@example.com", "212 Harbord St", "M5S 1H6",
+    "Tom Whitfield", "416-555-0178", NULL, NULL,
+    "Jaw pain and clicking on the left for two years (TMD); night guard from her dentist." },
+  { "Harold", "Brennan", "Hal", "1958-11-02", "M", "he/him", "416-555-0119",
+    "hal.brennan@example.org", "45 Coxwell Ave", "M4L 3A8",
+    "Linda Brennan", "416-555-0120", NULL, NULL,
+    "Tongue-base cancer treated with radiation in 2024; trismus, opening about 28 mm." },
+  { "Priscilla", "Nguyen", NULL, "1997-07-29", "F", "she/her", "647-555-0166",
+    "p.nguyen@example.com", "300 Spadina Ave", "M5T 2E7",
+    "Anh Nguyen", "647-555-0167", NULL, NULL,
+    "Orthognathic surgery (bimaxillary) in the spring; scar tissue and limited opening." },
+  { "Marcus", "Reyes", NULL, "1976-01-08", "M", "he/him", "416-555-0182",
+    "marcus.reyes@example.com", "1280 Danforth Ave", "M4J 1M6",
+    "Elena Reyes", "416-555-0183", NULL, NULL,
+    "Low-back pain radiating down the left leg after a collision; auto insurance." },
+  { "Olivia", "Hart", NULL, "1990-05-21", "F", "she/her", "416-555-0131",
+    "olivia.hart@example.org", "77 Queen St E", "M5C 1R8",
+    NULL, NULL, NULL, NULL,
+    "Monthly wellness massage; extended health plan." },
+  { "Sienna", "Castellano", NULL, "1988-09-14", "F", "she/her", "416-555-0157",
+    "sienna.castellano@example.com", "501 King St W", "M5V 1K4",
+    NULL, NULL, NULL, NULL,
+    "Books hydrating facials (esthetic, out of pocket)." },
+  { "Leo", "Park", NULL, "2012-04-30", "M", "he/him", "416-555-0109",
+    "jin.park@example.com", "890 Bloor St W", "M6G 1M2",
+    "Jin Park", "416-555-0110", "Jin Park", "Mother",
+    "Swimmer with neck and shoulder strain; his mother consents and attends." },
+  { "Zoë", "Lefèvre", NULL, "1980-04-02", "F", "she/her", "514-555-0195",
+    "zoe.lefevre@example.org", "33 Roncesvalles Ave", "M6R 2K4",
+    "Benoît Lefèvre", "514-555-0196", NULL, NULL,
+    "Tension headaches and neck stiffness from desk work." },
+};
+
+static gboolean
+save_user (PalpStore       *store,
+           const DemoUser  *u,
+           GError         **error)
+{
+  g_autoptr(PalpUser) user = palp_user_new ();
+
+  g_object_set (user,
+                "login", u->login,
+                "display-name", u->name,
+                "roles", u->roles,
+                "active", TRUE,
+                "credentials", u->credentials,
+                "profession", u->profession,
+                "association", u->association,
+                "association-number", u->association_number,
+                "npi", u->npi,
+                NULL);
+  if (!palp_store_save_user (store, user, error))
+    return FALSE;
+
+  /* The first user created becomes the actor of what follows. */
+  if (palp_store_get_actor (store) == 0)
+    palp_store_set_actor (store, palp_user_get_id (user));
+
+  if (u->licence != NULL)
+    {
+      g_autoptr(PalpLicence) licence = palp_licence_new ();
+
+      g_object_set (licence,
+                    "user-id", palp_user_get_id (user),
+                    "kind", PALP_LICENCE_KIND_LICENCE,
+                    "number", u->licence,
+                    "jurisdiction", u->jurisdiction,
+                    "issued", u->issued,
+                    "expires", u->expires,
+                    NULL);
+      if (!palp_store_save_licence (store, licence, error))
+        return FALSE;
+    }
+
+  if (u->endorsement != NULL)
+    {
+      g_autoptr(PalpLicence) endorsement = palp_licence_new ();
+
+      g_object_set (endorsement,
+                    "user-id", palp_user_get_id (user),
+                    "kind", PALP_LICENCE_KIND_ENDORSEMENT,
+                    "number", u->endorsement_number,
+                    "jurisdiction", u->jurisdiction,
+                    "endorsement", u->endorsement,
+                    "issued", u->endorsement_issued,
+                    "expires", u->expires,
+                    NULL);
+      if (!palp_store_save_licence (store, endorsement, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_client (PalpStore         *store,
+             const DemoClient  *c,
+             const char        *city,
+             const char        *region,
+             GError           **error)
+{
+  g_autoptr(PalpClient) client = palp_client_new ();
+
+  g_object_set (client,
+                "given-name", c->given,
+                "family-name", c->family,
+                "preferred-name", c->preferred,
+                "birth-date", c->birth,
+                "sex", c->sex,
+                "pronouns", c->pronouns,
+                "mobile-phone", c->mobile,
+                "email", c->email,
+                "street", c->street,
+                "city", city,
+                "region", region,
+                "postal-code", c->postal,
+                "emergency-name", c->emergency_name,
+                "emergency-phone", c->emergency_phone,
+                "guardian-name", c->guardian_name,
+                "guardian-relationship", c->guardian_relationship,
+                "guardian-phone", c->guardian_name != NULL ? c->mobile : NULL,
+                "notes", c->notes,
+                NULL);
+  return palp_store_save_client (store, client, error);
+}
+
+gboolean
+palp_demo_populate (PalpStore    *store,
+                    PalpCountry   country,
+                    GError      **error)
+{
+  g_autoptr(PalpClinic) clinic = NULL;
+  const DemoUser *users;
+  const DemoClient *clients;
+  gsize n_users, n_clients;
+  const char *city, *region;
+
+  g_return_val_if_fail (PALP_IS_STORE (store), FALSE);
+
+  if (country == PALP_COUNTRY_CA)
+    {
+      users = ca_users, n_users = G_N_ELEMENTS (ca_users);
+      clients = ca_clients, n_clients = G_N_ELEMENTS (ca_clients);
+      city = "Toronto", region = "ON";
+    }
+  else
+    {
+      users = us_users, n_users = G_N_ELEMENTS (us_users);
+      clients = us_clients, n_clients = G_N_ELEMENTS (us_clients);
+      city = "Seattle", region = "WA";
+    }
+
+  if (!palp_store_begin (store, error))
+    return FALSE;
+
+  for (gsize i = 0; i < n_users; i++)
+    if (!save_user (store, &users[i], error))
+      goto fail;
+
+  if (!(clinic = palp_store_load_clinic (store, error)))
+    goto fail;
+
+  /* The legal names mention massage therapy on purpose: non-therapeutic
+   * paper must then carry the esthetic trade name instead. */
+  if (country == PALP_COUNTRY_CA)
+    g_object_set (clinic,
+                  "name", "Harbord Street Massage Therapy Clinic",
+                  "esthetic-name", "Harbord Street Skin Studio",
+                  "street", "214 Harbord St",
+                  "postal-code", "M5S 1H6",
+                  "phone", "416-555-0100",
+                  "email", "front.desk@harbord-rmt.example",
+                  "website", "https://harbord-rmt.example",
+                  "currency", "CAD",
+                  "paper-size", "letter",
+                  "tax-numbers", "HST 81234 5678 RT0001",
+                  NULL);
+  else
+    g_object_set (clinic,
+                  "name", "Cedar Hollow Massage Therapy",
+                  "esthetic-name", "Cedar Hollow Skin Studio",
+                  "street", "1520 NE 45th St, Suite 210",
+                  "postal-code", "98105",
+                  "phone", "(206) 555-0100",
+                  "email", "frontdesk@cedarhollow.example",
+                  "website", "https://cedarhollow.example",
+                  "currency", "USD",
+                  "paper-size", "letter",
+                  "tax-id", "91-1234567",
+                  NULL);
+  g_object_set (clinic,
+                "country", palp_country_to_code (country),
+                "city", city,
+                "region", region,
+                "is-demo", TRUE,
+                NULL);
+  if (!palp_store_save_clinic (store, clinic, error))
+    goto fail;
+
+  for (gsize i = 0; i < n_clients; i++)
+    if (!save_client (store, &clients[i], city, region, error))
+      goto fail;
+
+  return palp_store_commit (store, error);
+
+fail:
+  palp_store_rollback (store);
+  return FALSE;
+}
+
+/* Name parts for scale data: varied, some with accents, so searches touch
+ * realistic token distributions. */
+static const char *given_names[] = {
+  "Ava", "Liam", "Noah", "Emma", "Olivia", "Lucas", "Mia", "Ethan", "Chloé", "Zoë",
+  "Mateo", "Aaliyah", "Hiroshi", "Fatima", "Siobhán", "Björn", "Amara", "Kai", "Léa",
+  "Santiago", "Priya", "Omar", "Ingrid", "Thandiwe", "Mei", "Rafael", "Nora", "Jonas",
+  "Camila", "Elif", "Dmitri", "Aroha", "Kofi", "Sofía", "Hamza", "Yuki", "Anaïs", "Ravi",
+};
+static const char *family_names[] = {
+  "Smith", "Nguyen", "García", "Okafor", "Lefèvre", "Müller", "Kowalski", "Haddad",
+  "O'Brien", "Tanaka", "Rossi", "Johansson", "Patel", "Kim", "Dubois", "Silva", "Cohen",
+  "Mbeki", "Novak", "Fernández", "Larsen", "Chen", "Ivanova", "Brennan", "Moreau",
+  "Andersen", "Hoang", "Costa", "Whitfield", "Abara", "Schäfer", "Yılmaz", "Reyes",
+  "Lindqvist", "Castellano", "Park", "Nakamura", "Côté", "Ó Súilleabháin", "Osei",
+};
+
+gboolean
+palp_demo_generate_scale (PalpStore    *store,
+                          guint         n_clients,
+                          guint         n_visits,
+                          guint32       seed,
+                          GError      **error)
+{
+  g_autoptr(GRand) rand = NULL;
+
+  g_return_val_if_fail (PALP_IS_STORE (store), FALSE);
+
+  if (n_visits > 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
+                   _("Synthetic visits cannot be generated yet: this version has no visits."));
+      return FALSE;
+    }
+
+  rand = g_rand_new_with_seed (seed);
+
+  if (!palp_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autoptr(PalpClient) client = palp_client_new ();
+      const char *given = given_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (given_names))];
+      const char *family = family_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (family_names))];
+      int year = g_rand_int_range (rand, 1935, 2020);
+      int month = g_rand_int_range (rand, 1, 13);
+      int day = g_rand_int_range (rand, 1, 29);
+      g_autofree char *birth = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+      g_autofree char *phone = g_strdup_printf ("(%03d) 555-%04d",
+                                                g_rand_int_range (rand, 201, 990),
+                                                g_rand_int_range (rand, 0, 10000));
+      g_autofree char *folded = g_utf8_normalize (given, -1, G_NORMALIZE_NFD);
+      g_autofree char *email = NULL;
+      GString *ascii = g_string_new (NULL);
+
+      /* A plausible ASCII local part: strip the marks NFD split off. */
+      for (const char *p = folded; *p; p++)
+        if (g_ascii_isalpha (*p))
+          g_string_append_c (ascii, g_ascii_tolower (*p));
+      email = g_strdup_printf ("%s.%u@example.com", ascii->str, i + 1);
+      g_string_free (ascii, TRUE);
+
+      g_object_set (client,
+                    "given-name", given,
+                    "family-name", family,
+                    "birth-date", birth,
+                    "sex", g_rand_boolean (rand) ? "F" : "M",
+                    "mobile-phone", phone,
+                    "email", email,
+                    NULL);
+      if (!palp_store_save_client (store, client, error))
+        {
+          palp_store_rollback (store);
+          return FALSE;
+        }
+    }
+
+  return palp_store_commit (store, error);
+}
+
+static gboolean
+store_is_empty (PalpStore  *store,
+                gboolean   *out_empty,
+                GError    **error)
+{
+  g_autoptr(GListModel) users = NULL;
+  gint64 n_clients;
+
+  if (!(users = palp_store_list_users (store, error)))
+    return FALSE;
+  n_clients = palp_store_count_clients (store, error);
+  if (n_clients < 0)
+    return FALSE;
+  *out_empty = g_list_model_get_n_items (users) == 0 && n_clients == 0;
+  return TRUE;
+}
+
+PalpStore *
+palp_demo_open (const char   *path,
+                PalpCountry   country,
+                char        **out_path,
+                GError      **error)
+{
+  g_autoptr(PalpStore) store = NULL;
+  g_autoptr(PalpClinic) clinic = NULL;
+  g_autofree char *db_path = NULL;
+  gboolean empty = FALSE;
+  GStatBuf st;
+
+  if (path != NULL)
+    db_path = g_strdup (path);
+  else
+    {
+      g_autofree char *dir = g_dir_make_tmp ("palpate-demo-XXXXXX", error);
+
+      if (dir == NULL)
+        return NULL;
+      db_path = g_build_filename (dir, "clinic.db", NULL);
+    }
+
+  /* Look before writing: a real clinic is refused without being opened
+   * for writing at all. */
+  if (g_stat (db_path, &st) == 0 && st.st_size > 0)
+    {
+      g_autoptr(PalpStore) peek = palp_store_open (db_path, PALP_STORE_OPEN_READ_ONLY, error);
+
+      if (peek == NULL)
+        return NULL;
+      if (!store_is_empty (peek, &empty, error))
+        return NULL;
+      if (!empty)
+        {
+          if (!(clinic = palp_store_load_clinic (peek, error)))
+            return NULL;
+          if (!palp_clinic_get_is_demo (clinic))
+            {
+              g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT,
+                           _("“%s” holds a real clinic: the demo is never written into it. "
+                             "Choose another file, or leave out --database to use a "
+                             "temporary one."),
+                           db_path);
+              return NULL;
+            }
+        }
+    }
+  else
+    empty = TRUE;
+
+  if (!(store = palp_store_open (db_path, PALP_STORE_OPEN_CREATE, error)))
+    return NULL;
+
+  if (empty && !palp_demo_populate (store, country, error))
+    return NULL;
+
+  /* Reopened demos act as their first practitioner until someone signs in. */
+  if (palp_store_get_actor (store) == 0)
+    {
+      g_autoptr(GListModel) users = palp_store_list_users (store, error);
+      g_autoptr(PalpUser) first = NULL;
+
+      if (users == NULL)
+        return NULL;
+      if ((first = g_list_model_get_item (users, 0)) != NULL)
+        palp_store_set_actor (store, palp_user_get_id (first));
+    }
+
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&db_path);
+  return g_steal_pointer (&store);
+}

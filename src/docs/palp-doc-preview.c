@@ -1,0 +1,164 @@
+/* palp-doc-preview.c: PDF bytes back into pictures and text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "palp-doc-preview.h"
+
+/* poppler-glib 22 declares no autoptr for its pages. */
+typedef PopplerPage PalpPopplerPage;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalpPopplerPage, g_object_unref)
+
+/* Past this a preview is a waste of memory (about 64 MB of pixels). */
+#define MAX_PREVIEW_PIXELS (4096 * 4096)
+
+PopplerDocument *
+palp_pdf_open (GBytes  *bytes,
+               GError **error)
+{
+  g_autoptr(GError) poppler_error = NULL;
+  PopplerDocument *document;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  document = poppler_document_new_from_bytes (bytes, NULL, &poppler_error);
+  if (document == NULL)
+    {
+      g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_PDF,
+                   _("This is not a PDF document Palpate can show (%s)."),
+                   poppler_error != NULL ? poppler_error->message : "?");
+      return NULL;
+    }
+
+  return document;
+}
+
+static PopplerPage *
+get_page (PopplerDocument  *document,
+          int               index,
+          GError          **error)
+{
+  PopplerPage *page = NULL;
+
+  if (index >= 0 && index < poppler_document_get_n_pages (document))
+    page = poppler_document_get_page (document, index);
+
+  if (page == NULL)
+    g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_PAGE,
+                 _("The document has no page %d."), index + 1);
+
+  return page;
+}
+
+cairo_surface_t *
+palp_pdf_render_page (PopplerDocument  *document,
+                      int               index,
+                      double            scale,
+                      GError          **error)
+{
+  g_autoptr(PalpPopplerPage) page = NULL;
+  cairo_surface_t *surface;
+  double width, height;
+  int pixel_w, pixel_h;
+  cairo_t *cr;
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+
+  if (!(page = get_page (document, index, error)))
+    return NULL;
+
+  poppler_page_get_size (page, &width, &height);
+  pixel_w = (int) ceil (width * scale);
+  pixel_h = (int) ceil (height * scale);
+
+  if (!(scale > 0) || pixel_w < 1 || pixel_h < 1
+      || (double) pixel_w * pixel_h > MAX_PREVIEW_PIXELS)
+    {
+      g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_RENDER,
+                   _("Page %d cannot be shown at %.0f%%. Choose another zoom."),
+                   index + 1, scale * 100);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_w, pixel_h);
+  cr = cairo_create (surface);
+
+  /* Paper is white; the PDF only draws what is printed on it. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_RENDER,
+                   _("Page %d could not be drawn (%s)."),
+                   index + 1, cairo_status_to_string (cairo_status (cr)));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+gboolean
+palp_pdf_get_page_size (PopplerDocument *document,
+                        int              index,
+                        double          *width,
+                        double          *height)
+{
+  g_autoptr(PalpPopplerPage) page = NULL;
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), FALSE);
+
+  if (!(page = get_page (document, index, NULL)))
+    return FALSE;
+
+  poppler_page_get_size (page, width, height);
+  return TRUE;
+}
+
+char *
+palp_pdf_get_page_text (PopplerDocument *document,
+                        int              index)
+{
+  g_autoptr(PalpPopplerPage) page = NULL;
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+
+  if (!(page = get_page (document, index, NULL)))
+    return NULL;
+
+  return poppler_page_get_text (page);
+}
+
+char *
+palp_pdf_get_text (PopplerDocument *document)
+{
+  GString *out = g_string_new (NULL);
+  int n_pages;
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+
+  n_pages = poppler_document_get_n_pages (document);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = palp_pdf_get_page_text (document, i);
+
+      if (i > 0)
+        g_string_append_c (out, '\f');
+      if (text != NULL)
+        g_string_append (out, text);
+    }
+
+  return g_string_free (out, FALSE);
+}

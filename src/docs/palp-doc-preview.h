@@ -1,0 +1,46 @@
+/* palp-doc-preview.h: PDF bytes back into pictures and text
+ *
+ * The app previews the very bytes it saves and prints: these open them
+ * with poppler, render a page to an image at any zoom (safe to call from
+ * a worker thread, one document per thread at a time), and read the text
+ * back (what tests and `check` search).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <poppler.h>
+
+#include "palp-doc.h"
+
+G_BEGIN_DECLS
+
+/* NULL and PALP_DOC_ERROR_PDF when @bytes are not a PDF. The document
+ * keeps a reference to @bytes. */
+PopplerDocument *palp_pdf_open            (GBytes           *bytes,
+                                           GError          **error);
+
+/* Page @index (from 0) as an ARGB32 image on white, @scale pixels per
+ * point (1.0 is 72 dpi). NULL and PALP_DOC_ERROR_PAGE for a missing page,
+ * PALP_DOC_ERROR_RENDER for a scale that gives no picture or one too large
+ * to allocate. */
+cairo_surface_t *palp_pdf_render_page     (PopplerDocument  *document,
+                                           int               index,
+                                           double            scale,
+                                           GError          **error);
+
+/* Size of page @index in points; FALSE for a missing page. */
+gboolean         palp_pdf_get_page_size   (PopplerDocument  *document,
+                                           int               index,
+                                           double           *width,
+                                           double           *height);
+
+/* Text of page @index as poppler reads it; NULL for a missing page. */
+char            *palp_pdf_get_page_text   (PopplerDocument  *document,
+                                           int               index);
+/* Every page's text, pages separated by a form feed. */
+char            *palp_pdf_get_text        (PopplerDocument  *document);
+
+G_END_DECLS

@@ -1,0 +1,295 @@
+#!/usr/bin/python3
+"""palpate-cli end to end: every command, its exit code and its output.
+
+Runs the built binary ($PALPATE_CLI) in temporary folders and prints TAP.
+"""
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import traceback
+
+CLI = os.environ.get('PALPATE_CLI', 'build/src/cli/palpate-cli')
+TMP = tempfile.mkdtemp(prefix='palpate-cli-test-')
+ENV = dict(os.environ, XDG_DATA_HOME=os.path.join(TMP, 'xdg-data'), LC_ALL='C.UTF-8')
+
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def run(*args, check=None):
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, env=ENV, timeout=60)
+    if check is not None and p.returncode != check:
+        raise AssertionError(f'{args}: exit {p.returncode}, wanted {check}\n'
+                             f'stdout: {p.stdout}\nstderr: {p.stderr}')
+    return p
+
+
+def db(name):
+    return os.path.join(TMP, name)
+
+
+def sha256(path):
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def demo(name, *extra):
+    path = db(name)
+    run('--database', path, 'demo', *extra, check=0)
+    return path
+
+
+@test
+def version_and_help():
+    p = run('--version', check=0)
+    assert p.stdout.startswith('palpate-cli '), p.stdout
+    p = run('--help', check=0)
+    for word in ('demo', 'check', 'backup', 'restore', 'clients list', 'clients search',
+                 'practitioners list', '--database', '--as', '--json'):
+        assert word in p.stdout, word
+    run('clients', 'search', '--help', check=0)
+
+
+@test
+def usage_errors_exit_2():
+    cases = [
+        (),                                   # no command
+        ('frobnicate',),                      # unknown command
+        ('--bogus', 'check'),                 # unknown option
+        ('--database',),                      # option without value
+        ('clients',),                         # missing subcommand
+        ('clients', 'delete'),                # unknown subcommand
+        ('clients', 'search'),                # missing TEXT
+        ('clients', 'search', 'a', 'b'),      # extra argument
+        ('practitioners', 'list', 'x'),
+        ('backup',),                          # missing FILE
+        ('restore',),
+        ('check', 'extra'),
+        ('demo', '--clients', '-5'),
+        ('demo', '--clients', 'abc'),
+        ('demo', '--clients', '99999999999999999999'),
+        ('demo', '--clients'),
+        ('demo', '--country', 'FR'),
+        ('demo', '--seed', '1.5'),
+    ]
+    for args in cases:
+        p = run('--database', db('never.db'), *args)
+        assert p.returncode == 2, (args, p.returncode, p.stderr)
+        assert p.stderr.strip(), ('no message', args)
+        assert p.stdout == '', (args, p.stdout)
+    assert not os.path.exists(db('never.db')), 'a usage error created the database'
+
+
+@test
+def missing_database_is_runtime_error():
+    p = run('--database', db('missing.db'), 'clients', 'list')
+    assert p.returncode == 1 and 'missing.db' in p.stderr, p
+
+
+@test
+def demo_lists_the_story_clients():
+    path = demo('us.db')
+    p = run('--database', path, '--json', 'clients', 'list', check=0)
+    clients = json.loads(p.stdout)
+    names = {c['family_name'] for c in clients}
+    assert {'Whitfield', 'Brennan', 'Nguyen', 'Reyes', 'Park', 'Lefèvre'} <= names, names
+    keys = {'id', 'display_name', 'given_name', 'family_name', 'birth_date', 'email',
+            'mobile_phone', 'archived'}
+    assert keys <= set(clients[0]), clients[0]
+    minor = next(c for c in clients if c['family_name'] == 'Park')
+    assert minor['birth_date'] == '2012-04-30'
+    # Text mode shows US dates month first.
+    p = run('--database', path, 'clients', 'list', check=0)
+    assert '04/30/2012' in p.stdout, p.stdout
+
+
+@test
+def demo_is_deterministic():
+    a = run('--database', demo('det1.db'), '--json', 'clients', 'list', check=0).stdout
+    b = run('--database', demo('det2.db'), '--json', 'clients', 'list', check=0).stdout
+    assert a == b
+
+
+@test
+def demo_canada():
+    path = demo('ca.db', '--country', 'CA')
+    p = run('--database', path, '--json', 'practitioners', 'list', check=0)
+    people = json.loads(p.stdout)
+    assert len(people) == 2, people
+    assert all(x['credentials'] == 'RMT' for x in people)
+    assert all(l['jurisdiction'] == 'ON' for x in people for l in x['licences'])
+    p = run('--database', path, 'clients', 'list', check=0)
+    assert '30/04/2012' in p.stdout, p.stdout
+
+
+@test
+def practitioners_with_licences_and_endorsement():
+    path = demo('prac.db')
+    people = json.loads(run('--database', path, '--json', 'practitioners', 'list',
+                            check=0).stdout)
+    assert len(people) == 2, 'the admin is not a practitioner'
+    endorsed = [x for x in people
+                if any(l['kind'] == 'endorsement' and l['endorsement'] == 'intra-oral'
+                       for l in x['licences'])]
+    assert len(endorsed) == 1, people
+    assert all(l['current'] for x in people for l in x['licences'])
+    assert all(l['jurisdiction'] == 'WA' for x in people for l in x['licences'])
+
+
+@test
+def demo_refuses_a_real_clinic():
+    path = demo('real.db')
+    # Make it a real clinic by clearing the demo flag, as a set-up would.
+    con = sqlite3.connect(path)
+    cols = [r[1] for r in con.execute('PRAGMA table_info(clinic)')]
+    assert 'is_demo' in cols, cols
+    con.close()
+    con = sqlite3.connect(path)
+    con.execute('PRAGMA recursive_triggers=OFF')
+    try:
+        # Audit triggers need the application's actor function: drop them
+        # for this planted change only.
+        trig = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='clinic'")]
+        for t in trig:
+            con.execute(f'DROP TRIGGER "{t}"')
+        con.execute('UPDATE clinic SET is_demo = 0')
+        con.commit()
+    finally:
+        con.close()
+    before = sha256(path)
+    p = run('--database', path, 'demo')
+    assert p.returncode == 1, p
+    assert 'real clinic' in p.stderr, p.stderr
+    assert sha256(path) == before, 'the real clinic was modified'
+
+
+@test
+def demo_into_a_non_database_changes_nothing():
+    path = db('notes.txt')
+    with open(path, 'w') as f:
+        f.write('not a database\n' * 100)
+    before = sha256(path)
+    p = run('--database', path, 'demo')
+    assert p.returncode == 1 and p.stderr.strip(), p
+    assert sha256(path) == before
+
+
+@test
+def scale_data_counts_and_seed():
+    a = demo('scale-a.db', '--clients', '300', '--seed', '7')
+    b = demo('scale-b.db', '--clients', '300', '--seed', '7')
+    c = demo('scale-c.db', '--clients', '300', '--seed', '8')
+    la = json.loads(run('--database', a, '--json', 'clients', 'list', check=0).stdout)
+    lb = json.loads(run('--database', b, '--json', 'clients', 'list', check=0).stdout)
+    lc = json.loads(run('--database', c, '--json', 'clients', 'list', check=0).stdout)
+    assert len(la) == 308, len(la)
+    assert la == lb
+    assert la != lc
+    p = run('--database', db('visits.db'), 'demo', '--visits', '3')
+    assert p.returncode == 1 and 'visits' in p.stderr, p
+
+
+@test
+def search_is_accent_insensitive():
+    path = demo('search.db')
+    hits = json.loads(run('--database', path, '--json', 'clients', 'search', 'zoe',
+                          check=0).stdout)
+    assert [h['given_name'] for h in hits] == ['Zoë'], hits
+    hits = json.loads(run('--database', path, '--json', 'clients', 'search', 'LEFEV',
+                          check=0).stdout)
+    assert len(hits) == 1, hits
+    hits = json.loads(run('--database', path, '--json', 'clients', 'search', '1980-04-02',
+                          check=0).stdout)
+    assert [h['family_name'] for h in hits] == ['Lefèvre'], hits
+    hits = json.loads(run('--database', path, '--json', 'clients', 'search', 'qqqzzz',
+                          check=0).stdout)
+    assert hits == []
+    for hostile in ('"', '*', 'OR', 'NEAR(', "'; DROP TABLE clients; --", '-', ':'):
+        p = run('--database', path, '--json', 'clients', 'search', hostile)
+        assert p.returncode == 0, (hostile, p.stderr)
+        json.loads(p.stdout)
+
+
+@test
+def check_good_and_broken():
+    path = demo('check.db')
+    p = run('--database', path, 'check', check=0)
+    p = run('--database', path, '--json', 'check', check=0)
+    assert json.loads(p.stdout) == []
+    con = sqlite3.connect(path)
+    con.execute('PRAGMA foreign_keys=OFF')
+    trig = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='licences'")]
+    for t in trig:
+        con.execute(f'DROP TRIGGER "{t}"')
+    con.execute('UPDATE licences SET user_id = 999 WHERE id = (SELECT MIN(id) FROM licences)')
+    con.commit()
+    con.close()
+    p = run('--database', path, 'check')
+    assert p.returncode == 3, (p.returncode, p.stdout, p.stderr)
+    assert 'foreign-key' in p.stdout, p.stdout
+    p = run('--database', path, '--json', 'check')
+    assert p.returncode == 3
+    problems = json.loads(p.stdout)
+    assert any(x['code'] == 'foreign-key' for x in problems), problems
+
+
+@test
+def backup_and_restore():
+    path = demo('live.db')
+    backup = db('live-backup.db')
+    run('--database', path, 'backup', backup, check=0)
+    assert os.path.getsize(backup) > 0
+    expected = run('--database', path, '--json', 'clients', 'list', check=0).stdout
+    # Lose the clinic, then restore it.
+    os.remove(path)
+    for suffix in ('-wal', '-shm'):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    p = run('--database', path, 'restore', backup)
+    assert p.returncode == 2 and '--as' in p.stderr, 'restore without --as'
+    assert not os.path.exists(path)
+    p = run('--database', path, '--as', 'nobody', 'restore', backup)
+    assert p.returncode == 1, p
+    assert not os.path.exists(path)
+    run('--database', path, '--as', 'rosa', 'restore', backup, check=0)
+    assert run('--database', path, '--json', 'clients', 'list', check=0).stdout == expected
+    # A broken backup is refused and the database is left alone.
+    bad = db('bad-backup.db')
+    with open(bad, 'wb') as f:
+        f.write(b'SQLite format 3\x00' + b'\xff' * 4000)
+    before = sha256(path)
+    p = run('--database', path, '--as', 'rosa', 'restore', bad)
+    assert p.returncode == 1, p
+    assert sha256(path) == before
+
+
+def main():
+    print(f'1..{len(tests)}')
+    failed = 0
+    for i, fn in enumerate(tests, 1):
+        try:
+            fn()
+            print(f'ok {i} - {fn.__name__}')
+        except Exception:
+            failed += 1
+            print(f'not ok {i} - {fn.__name__}')
+            for line in traceback.format_exc().splitlines():
+                print(f'# {line}')
+        sys.stdout.flush()
+    shutil.rmtree(TMP, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
