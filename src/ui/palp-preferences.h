@@ -1,0 +1,21 @@
+/* palp-preferences.h: the clinic's preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "palp-store.h"
+
+G_BEGIN_DECLS
+
+#define PALP_TYPE_PREFERENCES (palp_preferences_get_type ())
+
+G_DECLARE_FINAL_TYPE (PalpPreferences, palp_preferences, PALP, PREFERENCES,
+                      AdwPreferencesWindow)
+
+PalpPreferences *palp_preferences_new (PalpStore *store);
+
+G_END_DECLS

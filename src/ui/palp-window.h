@@ -1,0 +1,38 @@
+/* palp-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "palp-store.h"
+
+G_BEGIN_DECLS
+
+#define PALP_TYPE_WINDOW (palp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PalpWindow, palp_window, PALP, WINDOW, AdwApplicationWindow)
+
+PalpWindow *palp_window_new            (AdwApplication *app);
+/* Shows the clinic in @store (or, with NULL and @error, the error page).
+ * @preselect: a login or id that skips the chooser, or NULL. */
+void        palp_window_set_store      (PalpWindow     *self,
+                                        PalpStore      *store,
+                                        const char     *preselect);
+void        palp_window_show_error     (PalpWindow     *self,
+                                        const GError   *error);
+PalpStore  *palp_window_get_store      (PalpWindow     *self);
+PalpUser   *palp_window_get_user       (PalpWindow     *self);
+/* The client list as shown (a GListModel of PalpClient). */
+GListModel *palp_window_get_clients    (PalpWindow     *self);
+void        palp_window_search         (PalpWindow     *self,
+                                        const char     *text);
+void        palp_window_select_client  (PalpWindow     *self,
+                                        gint64          client_id);
+/* Sign in as @user (the chooser's action). */
+void        palp_window_sign_in        (PalpWindow     *self,
+                                        PalpUser       *user);
+
+G_END_DECLS

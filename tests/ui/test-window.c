@@ -1,0 +1,248 @@
+/* test-window.c: the main window on a demo clinic, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "palp-client-editor.h"
+#include "palp-demo.h"
+#include "palp-window.h"
+
+typedef struct
+{
+  char       *dir;
+  PalpStore  *store;
+  PalpWindow *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("palpate-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "clinic.db", NULL);
+  f->store = palp_demo_open (path, PALP_COUNTRY_US, NULL, &error);
+  g_assert_no_error (error);
+
+  f->window = g_object_ref_sink (g_object_new (PALP_TYPE_WINDOW, NULL));
+  palp_window_set_store (f->window, f->store, "maya");
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  g_clear_object (&f->store);
+  g_rmdir (f->dir);  /* best effort: the database files stay for inspection */
+  g_free (f->dir);
+}
+
+/* Spins the main loop until @check holds, or fails after a few seconds. */
+static gboolean
+wait_for (gboolean (*check) (Fixture *f),
+          Fixture  *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!check (f))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static PalpClientEditor *
+find_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (PALP_IS_CLIENT_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+list_has_one (Fixture *f)
+{
+  return g_list_model_get_n_items (palp_window_get_clients (f->window)) == 1;
+}
+
+static gboolean
+list_has_all (Fixture *f)
+{
+  return g_list_model_get_n_items (palp_window_get_clients (f->window)) == 8;
+}
+
+static void
+test_opens_on_demo (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *clients = palp_window_get_clients (f->window);
+
+  g_assert_nonnull (palp_window_get_user (f->window));
+  g_assert_cmpstr (palp_user_get_login (palp_window_get_user (f->window)), ==, "maya");
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 8);
+  g_assert_cmpint (palp_store_get_actor (f->store), ==,
+                   palp_user_get_id (palp_window_get_user (f->window)));
+}
+
+static void
+test_search_narrows (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(PalpClient) client = NULL;
+
+  g_assert_nonnull (entry);
+  /* Typed as a person would, through the entry and its search delay. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zoe");
+  g_assert_true (wait_for (list_has_one, f));
+  client = g_list_model_get_item (palp_window_get_clients (f->window), 0);
+  g_assert_cmpstr (palp_client_get_given_name (client), ==, "Zoë");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (wait_for (list_has_all, f));
+}
+
+static void
+set_row (PalpClientEditor *editor,
+         const char       *prop,
+         const char       *text)
+{
+  GtkWidget *row = palp_client_editor_get_row (editor, prop);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_new_client_through_form (Fixture       *f,
+                              gconstpointer  data)
+{
+  PalpClientEditor *editor;
+  GListModel *clients;
+  gboolean found = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-client", NULL));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+
+  /* Nothing typed: cannot save. */
+  g_assert_nonnull (palp_client_editor_get_problem (editor));
+  g_assert_false (palp_client_editor_save (editor));
+
+  set_row (editor, "given-name", "Ingrid");
+  set_row (editor, "family-name", "Solberg");
+  set_row (editor, "email", "not an address");
+  g_assert_nonnull (palp_client_editor_get_problem (editor));
+  g_assert_true (gtk_widget_has_css_class (palp_client_editor_get_row (editor, "email"),
+                                          "error"));
+  set_row (editor, "email", "ingrid@example.com");
+
+  /* A birth date in the future keeps Save disabled. */
+  set_row (editor, "birth-date", "01/01/2999");
+  g_assert_nonnull (palp_client_editor_get_problem (editor));
+  g_assert_true (gtk_widget_has_css_class (palp_client_editor_get_row (editor, "birth-date"),
+                                          "error"));
+  set_row (editor, "birth-date", "02/30/1990");
+  g_assert_nonnull (palp_client_editor_get_problem (editor));
+  set_row (editor, "birth-date", "03/14/1990");
+  g_assert_null (palp_client_editor_get_problem (editor));
+
+  g_assert_true (palp_client_editor_save (editor));
+
+  clients = palp_window_get_clients (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 9);
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(PalpClient) c = g_list_model_get_item (clients, i);
+
+      if (g_strcmp0 (palp_client_get_family_name (c), "Solberg") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (palp_client_get_birth_date (c), ==, "1990-03-14");
+        }
+    }
+  g_assert_true (found);
+}
+
+static gboolean
+has_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_unsaved_changes_prompt (Fixture       *f,
+                             gconstpointer  data)
+{
+  PalpClientEditor *editor;
+  gint64 before = palp_store_count_clients (f->store, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-client", NULL));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  set_row (editor, "given-name", "Half");
+  g_assert_true (palp_client_editor_get_dirty (editor));
+
+  gtk_window_close (GTK_WINDOW (editor));
+  /* Still open, and asking. */
+  g_assert_true (find_editor () == editor);
+  g_assert_true (has_message_dialog ());
+  g_assert_cmpint (palp_store_count_clients (f->store, NULL), ==, before);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/opens-on-demo", Fixture, NULL, fixture_setup, test_opens_on_demo,
+              fixture_teardown);
+  g_test_add ("/window/search-narrows", Fixture, NULL, fixture_setup, test_search_narrows,
+              fixture_teardown);
+  g_test_add ("/window/new-client-through-form", Fixture, NULL, fixture_setup,
+              test_new_client_through_form, fixture_teardown);
+  g_test_add ("/window/unsaved-changes-prompt", Fixture, NULL, fixture_setup,
+              test_unsaved_changes_prompt, fixture_teardown);
+
+  return g_test_run ();
+}
