@@ -187,6 +187,11 @@ report (Bench *bench)
 
   g_print ("rows %u\n", g_list_model_get_n_items (G_LIST_MODEL (
              gtk_list_view_get_model (GTK_LIST_VIEW (bench->list)))));
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (bench->window));
+
+    g_print ("window %dx%d\n", gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  }
   g_print ("step-px %.0f\n", bench->step > 0 ? bench->step
                                              : gtk_adjustment_get_page_size (bench->vadj));
   g_print ("height-px %.0f\n", gtk_adjustment_get_upper (bench->vadj));
@@ -349,16 +354,20 @@ start_scrolling (Bench *bench)
   gtk_widget_add_tick_callback (scroller, scroll_tick_cb, bench, NULL);
 }
 
-/* The client list is the GtkListView whose items are PalpClients. */
+/* The client list is the GtkListView whose items are PalpClients. Its
+ * selection model may not say so by its item type (GTK 4.8's selections
+ * report GObject), so the first item is asked. */
 static GtkWidget *
 find_client_list (GtkWidget *widget)
 {
   if (GTK_IS_LIST_VIEW (widget))
     {
       GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      g_autoptr (GObject) first = NULL;
 
-      if (model != NULL
-          && g_type_is_a (g_list_model_get_item_type (G_LIST_MODEL (model)), PALP_TYPE_CLIENT))
+      if (model != NULL)
+        first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+      if (first != NULL && PALP_IS_CLIENT (first))
         return widget;
     }
 

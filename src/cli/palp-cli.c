@@ -76,8 +76,11 @@ parse_count (const char *option,
   if (text == NULL ||
       !g_ascii_string_to_unsigned (text, 10, 0, max, out, &error))
     {
-      usage_error (_("%s wants a whole number from 0 to %" G_GUINT64_FORMAT ", not “%s”."),
-                   option, max, text ? text : "");
+      g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+
+      /* Numbers go in as text: a format macro cannot be translated. */
+      usage_error (_("%s wants a whole number from 0 to %s, not “%s”."),
+                   option, max_text, text ? text : "");
       return FALSE;
     }
   return TRUE;
@@ -535,8 +538,12 @@ cmd_demo (CliContext *ctx)
       print_json (builder);
     }
   else
-    g_print (_("Demo clinic ready in %s (%" G_GINT64_FORMAT " clients).\n"),
-             path, palp_store_count_clients (store, NULL));
+    {
+      int n = (int) palp_store_count_clients (store, NULL);
+
+      g_print (ngettext ("Demo clinic ready in %s (%d client).\n",
+                         "Demo clinic ready in %s (%d clients).\n", n), path, n);
+    }
   return PALP_CLI_OK;
 }
 

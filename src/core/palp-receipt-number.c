@@ -211,8 +211,10 @@ palp_receipt_number_format (const char           *pattern,
     }
   if (seq < 1 || seq > PALP_RECEIPT_NUMBER_MAX_SEQ)
     {
+      g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
       g_set_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID,
-                   _("%" G_GINT64_FORMAT " is not a valid receipt sequence number."), seq);
+                   _("%s is not a valid receipt sequence number."), seq_text);
       return NULL;
     }
 

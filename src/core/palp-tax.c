@@ -205,7 +205,7 @@ palp_tax_rate_parse (const char  *text,
   if (ppm == 0)
     {
       g_set_error_literal (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID,
-                           _("A rate of 0% adds no tax. Remove the tax from the service "
+                           _("A zero rate adds no tax. Remove the tax from the service "
                              "instead."));
       return FALSE;
     }

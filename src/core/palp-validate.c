@@ -65,7 +65,7 @@ palp_validate_text (const char  *text,
   if ((gsize) g_utf8_strlen (text, -1) > max_chars)
     {
       g_set_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID,
-                   _("The text is too long: at most %" G_GSIZE_FORMAT " characters."), max_chars);
+                   _("The text is too long: at most %u characters."), (guint) max_chars);
       return FALSE;
     }
   return TRUE;
