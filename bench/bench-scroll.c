@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "palp-application.h"
 #include "palp-client.h"
@@ -65,10 +66,12 @@ typedef struct
   guint          phase_frames;
   guint          warm_up_slow;
   gint64         tick_us;
+  gint64         tick_cpu_us;
   gint64         start_us;
   gint64         next_timing;
   gint64         last_scroll_frame;
   GArray        *work_us;
+  GArray        *cpu_us;
   GArray        *frame_time_us;
   GArray        *refresh_us;
   guint          n_complete;
@@ -82,6 +85,18 @@ static int opt_baseline_n;
 static double opt_step;
 static char *opt_database;
 static char *opt_as;
+
+/* CPU time of this thread: a frame whose wall time is long but whose CPU
+ * time is short was waiting (for the X server, or for a core). */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static int
 compare_gint64 (gconstpointer a,
@@ -148,6 +163,8 @@ report (Bench *bench)
   g_autoptr (GArray) deltas = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) work = NULL;
   g_autoptr (GArray) refresh = NULL;
+  g_autoptr (GArray) cpu = NULL;
+  guint slow_cpu = 0;
   g_autoptr (GString) slow_list = g_string_new (NULL);
   g_autoptr (GString) late_list = g_string_new (NULL);
   gint64 refresh_us;
@@ -210,6 +227,15 @@ report (Bench *bench)
   g_print ("delta-max-ms %.2f\n", percentile (deltas, 100) / 1000.0);
   g_print ("work-over-16ms %u\n", slow);
   g_print ("work-over-16ms-frames %s\n", slow ? slow_list->str : "none");
+  cpu = g_array_copy (bench->cpu_us);
+  for (guint i = 0; i < cpu->len; i++)
+    if (g_array_index (cpu, gint64, i) > 16000)
+      slow_cpu++;
+  g_array_sort (cpu, compare_gint64);
+  g_print ("cpu-over-16ms %u\n", slow_cpu);
+  g_print ("cpu-p50-ms %.2f\n", percentile (cpu, 50) / 1000.0);
+  g_print ("cpu-p99-ms %.2f\n", percentile (cpu, 99) / 1000.0);
+  g_print ("cpu-max-ms %.2f\n", percentile (cpu, 100) / 1000.0);
   g_print ("work-p50-ms %.2f\n", percentile (work, 50) / 1000.0);
   g_print ("work-p99-ms %.2f\n", percentile (work, 99) / 1000.0);
   g_print ("work-max-ms %.2f\n", percentile (work, 100) / 1000.0);
@@ -241,12 +267,14 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   gint64 counter;
   gint64 work;
+  gint64 cpu;
 
   if (!bench->started || bench->finished || bench->tick_us == 0)
     return;
 
   counter = gdk_frame_clock_get_frame_counter (clock);
   work = g_get_monotonic_time () - bench->tick_us;
+  cpu = thread_cpu_us () - bench->tick_cpu_us;
   bench->tick_us = 0;
 
   if (bench->tick_phase == PHASE_WARM_UP)
@@ -257,7 +285,10 @@ on_after_paint_cb (GdkFrameClock *clock,
     }
 
   if (bench->tick_phase == PHASE_MEASURE)
-    g_array_append_val (bench->work_us, work);
+    {
+      g_array_append_val (bench->work_us, work);
+      g_array_append_val (bench->cpu_us, cpu);
+    }
 
   if (bench->next_timing != 0)
     collect_timings (bench, counter - TIMINGS_LAG);
@@ -279,6 +310,7 @@ scroll_tick_cb (GtkWidget     *widget,
     return G_SOURCE_REMOVE;
 
   bench->tick_us = g_get_monotonic_time ();
+  bench->tick_cpu_us = thread_cpu_us ();
   bench->tick_phase = bench->phase;
 
   switch (bench->phase)
@@ -511,6 +543,7 @@ main (int   argc,
   g_autoptr (GError) error = NULL;
   g_autoptr (GApplication) app = NULL;
   g_autoptr (GArray) work_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) cpu_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) frame_time_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) refresh_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   Bench bench = { 0 };
@@ -540,6 +573,7 @@ main (int   argc,
 
   bench.step = opt_step;
   bench.work_us = work_us;
+  bench.cpu_us = cpu_us;
   bench.frame_time_us = frame_time_us;
   bench.refresh_us = refresh_us;
   bench.status = EXIT_FAILURE;

@@ -49,6 +49,7 @@ struct _PalpWindow
   GtkStack             *content_stack;
   PalpClientPage       *client_page;
   GtkWidget            *edit_button;
+  GtkWidget            *client_menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (PalpWindow, palp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -580,6 +581,77 @@ edit_client_action (GtkWidget  *widget,
 }
 
 static void
+set_archived (PalpWindow *self,
+              gboolean    archived)
+{
+  PalpClient *client = palp_client_page_get_client (self->client_page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpClient) fresh = NULL;
+  gint64 id;
+
+  if (client == NULL)
+    return;
+  id = palp_client_get_id (client);
+  if (!palp_store_archive_client (self->store, id, archived, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Changed"),
+                                                  error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  /* Archived clients leave the list but their record stays open here. */
+  fresh = palp_store_load_client (self->store, id, NULL);
+  palp_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  palp_window_select_client (self, id);
+  show_client (self, fresh);
+}
+
+static void
+on_archive_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PalpWindow       *self)
+{
+  if (g_strcmp0 (response, "archive") == 0)
+    set_archived (self, TRUE);
+}
+
+static void
+archive_client_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PalpWindow *self = PALP_WINDOW (widget);
+  PalpClient *client = palp_client_page_get_client (self->client_page);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (client == NULL)
+    return;
+  name = palp_client_dup_display_name (client);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Archive Client?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s will no longer be listed. The record is kept, "
+                                    "unchanged, and can be restored."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "archive", _("_Archive"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "archive",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_archive_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+unarchive_client_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  set_archived (PALP_WINDOW (widget), FALSE);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -615,6 +687,17 @@ update_actions (PalpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", self->store != NULL);
   gtk_widget_set_visible (self->edit_button,
                           signed_in && palp_client_page_get_client (self->client_page));
+  gtk_widget_set_visible (self->client_menu_button,
+                          signed_in && palp_client_page_get_client (self->client_page));
+  {
+    PalpClient *client = palp_client_page_get_client (self->client_page);
+    gboolean archived = client != NULL && palp_client_get_archived (client);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-client",
+                                   signed_in && client != NULL && !archived);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-client",
+                                   signed_in && client != NULL && archived);
+  }
 }
 
 /* Start-up measurement: with PALPATE_BENCH_QUIT_AFTER_FIRST_FRAME=1, the
@@ -705,6 +788,7 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_page);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_users_box_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_button_clicked_cb);
@@ -718,6 +802,10 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
   gtk_widget_class_install_action (widget_class, "win.edit-client", NULL, edit_client_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-client", NULL,
+                                   archive_client_action);
+  gtk_widget_class_install_action (widget_class, "win.unarchive-client", NULL,
+                                   unarchive_client_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

@@ -228,6 +228,46 @@ test_unsaved_changes_prompt (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_archive_client (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PalpClient) first = g_list_model_get_item (palp_window_get_clients (f->window), 0);
+  g_autoptr(PalpClient) stored = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id = palp_client_get_id (first);
+
+  palp_window_select_client (f->window, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.archive-client",
+                                             NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "archive");
+
+  stored = palp_store_load_client (f->store, id, NULL);
+  g_assert_true (palp_client_get_archived (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (palp_window_get_clients (f->window)), ==, 7);
+
+  /* And back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.unarchive-client",
+                                             NULL));
+  g_clear_object (&stored);
+  stored = palp_store_load_client (f->store, id, NULL);
+  g_assert_false (palp_client_get_archived (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (palp_window_get_clients (f->window)), ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +283,9 @@ main (int   argc,
               test_new_client_through_form, fixture_teardown);
   g_test_add ("/window/unsaved-changes-prompt", Fixture, NULL, fixture_setup,
               test_unsaved_changes_prompt, fixture_teardown);
+
+  g_test_add ("/window/archive-client", Fixture, NULL, fixture_setup, test_archive_client,
+              fixture_teardown);
 
   return g_test_run ();
 }
