@@ -79,8 +79,7 @@ palp_client_finalize (GObject *object)
 {
   PalpClient *self = (PalpClient *) object;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
-    g_free (self->strings[i]);
+  palp_model_free_strings (self->strings, G_N_ELEMENTS (self->strings));
   g_strfreev (self->flags);
 
   G_OBJECT_CLASS (palp_client_parent_class)->finalize (object);
@@ -146,18 +145,11 @@ palp_client_set_property (GObject      *object,
     default:
       if (prop_id >= FIRST_STRING && prop_id < N_PROPS)
         {
-          const char *text = g_value_get_string (value);
-
-          /* Empty and unset are the same thing for a form field. */
-          if (text != NULL && *text == '\0')
-            text = NULL;
-          if (palp_set_str (&self->strings[prop_id - FIRST_STRING], text))
-            {
-              g_object_notify_by_pspec (object, pspec);
-              if (prop_id == PROP_GIVEN_NAME || prop_id == PROP_FAMILY_NAME ||
-                  prop_id == PROP_PREFERRED_NAME)
-                g_object_notify_by_pspec (object, properties[PROP_DISPLAY_NAME]);
-            }
+          if (palp_model_set_string (object, &self->strings[prop_id - FIRST_STRING], value,
+                                     pspec) &&
+              (prop_id == PROP_GIVEN_NAME || prop_id == PROP_FAMILY_NAME ||
+               prop_id == PROP_PREFERRED_NAME))
+            g_object_notify_by_pspec (object, properties[PROP_DISPLAY_NAME]);
         }
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -185,10 +177,8 @@ palp_client_class_init (PalpClientClass *klass)
   properties[PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  for (guint i = FIRST_STRING; i < N_PROPS; i++)
-    properties[i] = g_param_spec_string (string_names[i - FIRST_STRING], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                         G_PARAM_STATIC_STRINGS);
+  palp_model_string_properties (properties, FIRST_STRING, string_names,
+                                G_N_ELEMENTS (string_names));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -73,8 +73,7 @@ palp_user_finalize (GObject *object)
 {
   PalpUser *self = (PalpUser *) object;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
-    g_free (self->strings[i]);
+  palp_model_free_strings (self->strings, G_N_ELEMENTS (self->strings));
   g_clear_pointer (&self->signature, g_bytes_unref);
 
   G_OBJECT_CLASS (palp_user_parent_class)->finalize (object);
@@ -154,14 +153,7 @@ palp_user_set_property (GObject      *object,
       break;
     default:
       if (prop_id >= FIRST_STRING && prop_id < N_PROPS)
-        {
-          const char *text = g_value_get_string (value);
-
-          if (text != NULL && *text == '\0')
-            text = NULL;
-          if (palp_set_str (&self->strings[prop_id - FIRST_STRING], text))
-            g_object_notify_by_pspec (object, pspec);
-        }
+        palp_model_set_string (object, &self->strings[prop_id - FIRST_STRING], value, pspec);
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,10 +180,8 @@ palp_user_class_init (PalpUserClass *klass)
   properties[PROP_SIGNATURE] =
     g_param_spec_boxed ("signature", NULL, NULL, G_TYPE_BYTES,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  for (guint i = FIRST_STRING; i < N_PROPS; i++)
-    properties[i] = g_param_spec_string (string_names[i - FIRST_STRING], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                         G_PARAM_STATIC_STRINGS);
+  palp_model_string_properties (properties, FIRST_STRING, string_names,
+                                G_N_ELEMENTS (string_names));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
