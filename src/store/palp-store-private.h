@@ -22,6 +22,42 @@ gboolean    palp_store_load_clients_by_ids (PalpStore  *self,
 /* The list model over ordered ids (palp-client-list.c). */
 GListModel *palp_client_list_new        (PalpStore     *store,
                                          GArray        *ids);
+/* Shared by the store's own files. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Maps an SQLite result code to PALP_STORE_ERROR; always returns FALSE. */
+gboolean      palp_store_set_db_error   (GError       **error,
+                                         sqlite3       *db,
+                                         int            rc);
+sqlite3_stmt *palp_store_prepare        (PalpStore     *self,
+                                         const char    *sql,
+                                         GError       **error);
+/* Reads an existing file's identity without writing to it: refuses files
+ * of other programs and newer schemas; returns its schema version. */
+gboolean      palp_store_inspect_file   (const char    *path,
+                                         int           *out_version,
+                                         GError       **error);
+/* Refuses a path on a network filesystem. */
+gboolean      palp_store_check_local    (const char    *path,
+                                         GError       **error);
+
+/* Transactions: a save opens its own, or a savepoint inside a batch. */
+gboolean      palp_store_tx_begin       (PalpStore     *self,
+                                         GError       **error);
+/* Commits when @ok, else rolls back; returns whether it committed. */
+gboolean      palp_store_tx_end         (PalpStore     *self,
+                                         gboolean       ok,
+                                         GError       **error);
+gboolean      palp_store_step_done      (PalpStore     *self,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
+/* Binds text, or NULL for empty text. */
+void          palp_store_bind_text      (sqlite3_stmt  *stmt,
+                                         int            index,
+                                         const char    *text);
+/* "birth-date" → "birth_date" */
+char         *palp_store_column_for     (const char    *prop);
+
 /* Whether a filesystem magic number (statfs f_type) is a network one. */
 gboolean    palp_store_fs_is_network    (gint64         f_type);
 

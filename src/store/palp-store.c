@@ -53,17 +53,8 @@ static const char *client_string_props[] = {
   "guardian-relationship", "guardian-phone", "notes",
 };
 
-static const char *clinic_string_props[] = {
-  "name", "esthetic-name", "street", "city", "region", "postal-code", "phone", "email",
-  "website", "country", "currency", "paper-size", "tax-id", "tax-numbers",
-};
-
-static const char *practitioner_string_props[] = {
-  "credentials", "profession", "association", "association-number", "npi",
-};
-
-static char *
-column_for (const char *prop)
+char *
+palp_store_column_for (const char *prop)
 {
   char *column = g_strdup (prop);
 
@@ -73,8 +64,8 @@ column_for (const char *prop)
 
 /* Maps an SQLite result to our error domain, with a message that says what
  * the user can do. */
-static gboolean
-set_db_error (GError  **error,
+gboolean
+palp_store_set_db_error (GError  **error,
               sqlite3  *db,
               int       rc)
 {
@@ -139,12 +130,12 @@ exec (PalpStore   *self,
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_db_error (error, self->db, rc);
+    return palp_store_set_db_error (error, self->db, rc);
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (PalpStore   *self,
+sqlite3_stmt *
+palp_store_prepare (PalpStore   *self,
          const char  *sql,
          GError     **error)
 {
@@ -153,16 +144,15 @@ prepare (PalpStore   *self,
 
   if (rc != SQLITE_OK)
     {
-      set_db_error (error, self->db, rc);
+      palp_store_set_db_error (error, self->db, rc);
       return NULL;
     }
   return stmt;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-static void
-bind_text (sqlite3_stmt *stmt,
+void
+palp_store_bind_text (sqlite3_stmt *stmt,
            int           index,
            const char   *text)
 {
@@ -174,8 +164,8 @@ bind_text (sqlite3_stmt *stmt,
 
 /* Transactions: a save opens its own unless a batch is running, in which
  * case it uses a savepoint so that a failed save leaves the batch clean. */
-static gboolean
-tx_begin (PalpStore  *self,
+gboolean
+palp_store_tx_begin (PalpStore  *self,
           GError    **error)
 {
   if (self->read_only)
@@ -187,8 +177,8 @@ tx_begin (PalpStore  *self,
   return exec (self, self->batch_depth > 0 ? "SAVEPOINT palp_save" : "BEGIN IMMEDIATE", error);
 }
 
-static gboolean
-tx_end (PalpStore  *self,
+gboolean
+palp_store_tx_end (PalpStore  *self,
         gboolean    ok,
         GError    **error)
 {
@@ -298,8 +288,8 @@ palp_store_fs_is_network (gint64 f_type)
     }
 }
 
-static gboolean
-check_not_network (const char  *path,
+gboolean
+palp_store_check_local (const char  *path,
                    GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -325,8 +315,8 @@ check_not_network (const char  *path,
 }
 
 /* Looks at an existing file without writing to it. */
-static gboolean
-inspect_existing (const char  *path,
+gboolean
+palp_store_inspect_file (const char  *path,
                   int         *out_version,
                   GError     **error)
 {
@@ -356,7 +346,7 @@ inspect_existing (const char  *path,
     }
   if (rc != SQLITE_OK)
     {
-      set_db_error (error, db, rc);
+      palp_store_set_db_error (error, db, rc);
       if (error && *error && (*error)->code == PALP_STORE_ERROR_FAILED && (rc & 0xff) == SQLITE_IOERR)
         (*error)->code = PALP_STORE_ERROR_CORRUPT;
     }
@@ -426,7 +416,7 @@ migrate (PalpStore  *self,
                                                   PALP_APPLICATION_ID, migrations->len);
       ok = exec (self, pragmas, error);
     }
-  if (!tx_end (self, ok, ok ? error : NULL))
+  if (!palp_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
   self->version = (int) migrations->len;
   return TRUE;
@@ -445,7 +435,7 @@ palp_store_open (const char          *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_not_network (path, error))
+  if (!palp_store_check_local (path, error))
     return NULL;
 
   if (g_stat (path, &st) == 0)
@@ -456,7 +446,7 @@ palp_store_open (const char          *path,
                        _("“%s” is not a file."), path);
           return NULL;
         }
-      if (st.st_size > 0 && !inspect_existing (path, &version, error))
+      if (st.st_size > 0 && !palp_store_inspect_file (path, &version, error))
         return NULL;
     }
   else if ((flags & PALP_STORE_OPEN_CREATE) && !read_only)
@@ -498,7 +488,7 @@ palp_store_open (const char          *path,
                         SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (error, self->db, rc);
+      palp_store_set_db_error (error, self->db, rc);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
@@ -562,7 +552,7 @@ palp_store_begin (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (self->batch_depth == 0 && !tx_begin (self, error))
+  if (self->batch_depth == 0 && !palp_store_tx_begin (self, error))
     return FALSE;
   self->batch_depth++;
   return TRUE;
@@ -594,491 +584,16 @@ palp_store_rollback (PalpStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Clinic */
-
-PalpClinic *
-palp_store_load_clinic (PalpStore  *self,
-                        GError    **error)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT is_demo, logo");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(PalpClinic) clinic = palp_clinic_new ();
-  int rc;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (clinic_string_props); i++)
-    {
-      g_autofree char *col = column_for (clinic_string_props[i]);
-      g_string_append_printf (sql, ", %s", col);
-    }
-  g_string_append (sql, " FROM clinic WHERE id = 1");
-
-  if (!(stmt = prepare (self, sql->str, error)))
-    return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
-                     _("The clinic profile is missing from the database."));
-      else
-        set_db_error (error, self->db, rc);
-      return NULL;
-    }
-
-  g_object_set (clinic, "is-demo", sqlite3_column_int (stmt, 0) != 0, NULL);
-  if (sqlite3_column_type (stmt, 1) == SQLITE_BLOB)
-    {
-      g_autoptr(GBytes) logo = g_bytes_new (sqlite3_column_blob (stmt, 1),
-                                            sqlite3_column_bytes (stmt, 1));
-      g_object_set (clinic, "logo", logo, NULL);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (clinic_string_props); i++)
-    g_object_set (clinic, clinic_string_props[i],
-                  (const char *) sqlite3_column_text (stmt, (int) i + 2), NULL);
-  return g_steal_pointer (&clinic);
-}
-
 gboolean
-palp_store_save_clinic (PalpStore   *self,
-                        PalpClinic  *clinic,
-                        GError     **error)
-{
-  g_autoptr(GString) sql = g_string_new ("UPDATE clinic SET is_demo = ?1, logo = ?2");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GBytes) logo = NULL;
-  gboolean is_demo;
-  gboolean ok;
-  int rc;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (PALP_IS_CLINIC (clinic), FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (clinic_string_props); i++)
-    {
-      g_autofree char *col = column_for (clinic_string_props[i]);
-      g_string_append_printf (sql, ", %s = ?%u", col, i + 3);
-    }
-  g_string_append (sql, " WHERE id = 1");
-
-  if (!tx_begin (self, error))
-    return FALSE;
-  if (!(stmt = prepare (self, sql->str, error)))
-    return tx_end (self, FALSE, NULL);
-
-  g_object_get (clinic, "is-demo", &is_demo, "logo", &logo, NULL);
-  sqlite3_bind_int (stmt, 1, is_demo ? 1 : 0);
-  if (logo != NULL)
-    sqlite3_bind_blob (stmt, 2, g_bytes_get_data (logo, NULL), (int) g_bytes_get_size (logo),
-                       SQLITE_TRANSIENT);
-  for (guint i = 0; i < G_N_ELEMENTS (clinic_string_props); i++)
-    {
-      g_autofree char *value = NULL;
-
-      g_object_get (clinic, clinic_string_props[i], &value, NULL);
-      if (g_str_equal (clinic_string_props[i], "paper-size") && value == NULL)
-        value = g_strdup ("letter");
-      if (g_str_equal (clinic_string_props[i], "country") && value == NULL)
-        value = g_strdup ("US");
-      if (g_str_equal (clinic_string_props[i], "currency") && value == NULL)
-        value = g_strdup ("USD");
-      bind_text (stmt, (int) i + 3, value);
-    }
-  rc = sqlite3_step (stmt);
-  ok = rc == SQLITE_DONE || set_db_error (error, self->db, rc);
-  return tx_end (self, ok, ok ? error : NULL);
-}
-
-/* Users */
-
-#define USER_COLUMNS \
-  "u.id, u.login, u.display_name, u.roles, u.active, p.credentials, p.profession, " \
-  "p.association, p.association_number, p.npi, p.signature"
-
-static PalpUser *
-user_from_stmt (sqlite3_stmt *stmt)
-{
-  PalpUser *user = palp_user_new ();
-
-  g_object_set (user,
-                "id", sqlite3_column_int64 (stmt, 0),
-                "login", (const char *) sqlite3_column_text (stmt, 1),
-                "display-name", (const char *) sqlite3_column_text (stmt, 2),
-                "roles", (PalpRoles) sqlite3_column_int (stmt, 3),
-                "active", sqlite3_column_int (stmt, 4) != 0,
-                NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (practitioner_string_props); i++)
-    g_object_set (user, practitioner_string_props[i],
-                  (const char *) sqlite3_column_text (stmt, (int) i + 5), NULL);
-  if (sqlite3_column_type (stmt, 10) == SQLITE_BLOB)
-    {
-      g_autoptr(GBytes) sig = g_bytes_new (sqlite3_column_blob (stmt, 10),
-                                           sqlite3_column_bytes (stmt, 10));
-      g_object_set (user, "signature", sig, NULL);
-    }
-  return user;
-}
-
-static GListModel *
-list_users_where (PalpStore   *self,
-                  const char  *where,
-                  GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT " USER_COLUMNS " FROM users u"
-                                          " LEFT JOIN practitioners p ON p.user_id = u.id"
-                                          " %s ORDER BY u.display_name COLLATE NOCASE, u.id",
-                                          where);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (PALP_TYPE_USER);
-  int rc;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self, sql, error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpUser) user = user_from_stmt (stmt);
-      g_list_store_append (store, user);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-GListModel *
-palp_store_list_users (PalpStore  *self,
-                       GError    **error)
-{
-  return list_users_where (self, "", error);
-}
-
-GListModel *
-palp_store_list_practitioners (PalpStore  *self,
-                               GError    **error)
-{
-  return list_users_where (self, "WHERE (u.roles & 1) != 0 AND u.active = 1", error);
-}
-
-static PalpUser *
-find_user_by (PalpStore   *self,
-              const char  *where,
-              const char  *text,
-              gint64       id,
-              GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT " USER_COLUMNS " FROM users u"
-                                          " LEFT JOIN practitioners p ON p.user_id = u.id"
-                                          " WHERE %s", where);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = prepare (self, sql, error)))
-    return NULL;
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return user_from_stmt (stmt);
-  if (rc != SQLITE_DONE)
-    set_db_error (error, self->db, rc);
-  else
-    g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
-                 _("There is no user “%s” in this clinic."),
-                 text ? text : "?");
-  return NULL;
-}
-
-PalpUser *
-palp_store_find_user (PalpStore   *self,
-                      const char  *id_or_login,
-                      GError     **error)
-{
-  guint64 id;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
-  g_return_val_if_fail (id_or_login != NULL, NULL);
-
-  if (g_ascii_string_to_unsigned (id_or_login, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      PalpUser *user = find_user_by (self, "u.id = ?1", NULL, (gint64) id, NULL);
-
-      if (user != NULL)
-        return user;
-    }
-  return find_user_by (self, "u.login = ?1", id_or_login, 0, error);
-}
-
-PalpUser *
-palp_store_load_user (PalpStore  *self,
-                      gint64      id,
-                      GError    **error)
-{
-  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
-  return find_user_by (self, "u.id = ?1", NULL, id, error);
-}
-
-static gboolean
-step_done (PalpStore     *self,
+palp_store_step_done (PalpStore     *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_db_error (error, self->db, rc);
+    return palp_store_set_db_error (error, self->db, rc);
   return TRUE;
-}
-
-gboolean
-palp_store_save_user (PalpStore  *self,
-                      PalpUser   *user,
-                      GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GBytes) signature = NULL;
-  gint64 id = palp_user_get_id (user);
-  gint64 saved_actor = self->actor;
-  gboolean ok = FALSE;
-  gboolean active;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (PALP_IS_USER (user), FALSE);
-
-  if (!palp_validate_login (palp_user_get_login (user), &local_error) ||
-      !palp_validate_name (palp_user_get_display_name (user), TRUE, &local_error))
-    {
-      g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
-                           local_error->message);
-      return FALSE;
-    }
-
-  if (!tx_begin (self, error))
-    return FALSE;
-
-  /* A new clinic's first user is the actor of its own creation. */
-  if (self->actor == 0 && id == 0)
-    {
-      g_autoptr(sqlite3_stmt) count = prepare (self, "SELECT count(*), coalesce(max(id), 0) + 1"
-                                                     " FROM users", error);
-
-      if (count == NULL || sqlite3_step (count) != SQLITE_ROW)
-        goto out;
-      if (sqlite3_column_int64 (count, 0) == 0)
-        {
-          id = sqlite3_column_int64 (count, 1);
-          self->actor = id;
-        }
-    }
-
-  g_object_get (user, "active", &active, "signature", &signature, NULL);
-
-  if (palp_user_get_id (user) == 0)
-    stmt = prepare (self, "INSERT INTO users (id, login, display_name, roles, active)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  else
-    stmt = prepare (self, "UPDATE users SET login = ?2, display_name = ?3, roles = ?4,"
-                          " active = ?5 WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto out;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  else
-    sqlite3_bind_null (stmt, 1);
-  bind_text (stmt, 2, palp_user_get_login (user));
-  bind_text (stmt, 3, palp_user_get_display_name (user));
-  sqlite3_bind_int (stmt, 4, (int) palp_user_get_roles (user));
-  sqlite3_bind_int (stmt, 5, active ? 1 : 0);
-  if (!step_done (self, stmt, error))
-    goto out;
-  if (palp_user_get_id (user) != 0 && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
-                   _("This user no longer exists."));
-      goto out;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-
-  /* Practitioner details live beside the user, for everyone who has them. */
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = prepare (self, "INSERT INTO practitioners (user_id, credentials, profession,"
-                        " association, association_number, npi, signature)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        " ON CONFLICT (user_id) DO UPDATE SET credentials = excluded.credentials,"
-                        " profession = excluded.profession, association = excluded.association,"
-                        " association_number = excluded.association_number, npi = excluded.npi,"
-                        " signature = excluded.signature"
-                        " WHERE credentials IS NOT excluded.credentials"
-                        " OR profession IS NOT excluded.profession"
-                        " OR association IS NOT excluded.association"
-                        " OR association_number IS NOT excluded.association_number"
-                        " OR npi IS NOT excluded.npi OR signature IS NOT excluded.signature",
-                  error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, id);
-  for (guint i = 0; i < G_N_ELEMENTS (practitioner_string_props); i++)
-    {
-      g_autofree char *value = NULL;
-
-      g_object_get (user, practitioner_string_props[i], &value, NULL);
-      bind_text (stmt, (int) i + 2, value);
-    }
-  if (signature != NULL)
-    sqlite3_bind_blob (stmt, 7, g_bytes_get_data (signature, NULL),
-                       (int) g_bytes_get_size (signature), SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    goto out;
-  ok = TRUE;
-
-out:
-  if (!tx_end (self, ok, ok ? error : NULL))
-    {
-      self->actor = saved_actor;
-      return FALSE;
-    }
-  g_object_set (user, "id", id, NULL);
-  return TRUE;
-}
-
-/* Licences */
-
-GListModel *
-palp_store_list_licences (PalpStore  *self,
-                          gint64      user_id,
-                          GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (PALP_TYPE_LICENCE);
-  int rc;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
-
-  if (!(stmt = prepare (self, "SELECT id, user_id, kind, number, jurisdiction, endorsement,"
-                              " issued, expires FROM licences WHERE user_id = ?1"
-                              " ORDER BY kind DESC, expires DESC, id", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpLicence) licence = palp_licence_new ();
-
-      g_object_set (licence,
-                    "id", sqlite3_column_int64 (stmt, 0),
-                    "user-id", sqlite3_column_int64 (stmt, 1),
-                    "kind", g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2),
-                                       "endorsement") == 0 ? PALP_LICENCE_KIND_ENDORSEMENT
-                                                           : PALP_LICENCE_KIND_LICENCE,
-                    "number", (const char *) sqlite3_column_text (stmt, 3),
-                    "jurisdiction", (const char *) sqlite3_column_text (stmt, 4),
-                    "endorsement", (const char *) sqlite3_column_text (stmt, 5),
-                    "issued", (const char *) sqlite3_column_text (stmt, 6),
-                    "expires", (const char *) sqlite3_column_text (stmt, 7),
-                    NULL);
-      g_list_store_append (store, licence);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-gboolean
-palp_store_save_licence (PalpStore    *self,
-                         PalpLicence  *licence,
-                         GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *number = NULL, *jurisdiction = NULL, *endorsement = NULL;
-  g_autofree char *issued = NULL, *expires = NULL;
-  PalpLicenceKind kind;
-  gint64 id;
-  gboolean ok;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (PALP_IS_LICENCE (licence), FALSE);
-
-  g_object_get (licence, "kind", &kind, "number", &number, "jurisdiction", &jurisdiction,
-                "endorsement", &endorsement, "issued", &issued, "expires", &expires, NULL);
-  if ((issued != NULL && !palp_date_parse_iso (issued, NULL)) ||
-      (expires != NULL && !palp_date_parse_iso (expires, NULL)))
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
-                   _("A licence's dates must be real dates."));
-      return FALSE;
-    }
-  if (issued != NULL && expires != NULL && g_strcmp0 (issued, expires) > 0)
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
-                   _("A licence cannot expire before it was issued."));
-      return FALSE;
-    }
-  if (kind == PALP_LICENCE_KIND_ENDORSEMENT && endorsement == NULL)
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
-                   _("Say what the endorsement is for, such as intra-oral work."));
-      return FALSE;
-    }
-
-  id = palp_licence_get_id (licence);
-  if (!tx_begin (self, error))
-    return FALSE;
-  stmt = prepare (self, id == 0
-                          ? "INSERT INTO licences (user_id, kind, number, jurisdiction,"
-                            " endorsement, issued, expires, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                            " ?7, NULL)"
-                          : "UPDATE licences SET user_id = ?1, kind = ?2, number = ?3,"
-                            " jurisdiction = ?4, endorsement = ?5, issued = ?6, expires = ?7"
-                            " WHERE id = ?8",
-                  error);
-  if (stmt == NULL)
-    return tx_end (self, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, palp_licence_get_user_id (licence));
-  sqlite3_bind_text (stmt, 2, kind == PALP_LICENCE_KIND_ENDORSEMENT ? "endorsement" : "licence",
-                     -1, SQLITE_STATIC);
-  bind_text (stmt, 3, number);
-  bind_text (stmt, 4, jurisdiction);
-  bind_text (stmt, 5, endorsement);
-  bind_text (stmt, 6, issued);
-  bind_text (stmt, 7, expires);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 8, id);
-  ok = step_done (self, stmt, error);
-  if (ok && id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  if (!tx_end (self, ok, ok ? error : NULL))
-    return FALSE;
-  g_object_set (licence, "id", id, NULL);
-  return TRUE;
-}
-
-gboolean
-palp_store_delete_licence (PalpStore  *self,
-                           gint64      licence_id,
-                           GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
-
-  if (!tx_begin (self, error))
-    return FALSE;
-  if (!(stmt = prepare (self, "DELETE FROM licences WHERE id = ?1", error)))
-    return tx_end (self, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, licence_id);
-  ok = step_done (self, stmt, error);
-  return tx_end (self, ok, ok ? error : NULL);
 }
 
 /* Clients */
@@ -1090,7 +605,7 @@ client_select_sql (const char *where)
 
   for (guint i = 0; i < G_N_ELEMENTS (client_string_props); i++)
     {
-      g_autofree char *col = column_for (client_string_props[i]);
+      g_autofree char *col = palp_store_column_for (client_string_props[i]);
       g_string_append_printf (sql, ", %s", col);
     }
   g_string_append_printf (sql, " FROM clients %s", where);
@@ -1127,7 +642,7 @@ palp_store_load_client (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = palp_store_prepare (self, sql, error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
@@ -1137,7 +652,7 @@ palp_store_load_client (PalpStore  *self,
     g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
                  _("This client no longer exists."));
   else
-    set_db_error (error, self->db, rc);
+    palp_store_set_db_error (error, self->db, rc);
   return NULL;
 }
 
@@ -1163,7 +678,7 @@ palp_store_load_clients_by_ids (PalpStore     *self,
     }
   g_string_append_c (where, ')');
   sql = client_select_sql (where->str);
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = palp_store_prepare (self, sql, error)))
     return FALSE;
   for (guint i = 0; i < n_ids; i++)
     sqlite3_bind_int64 (stmt, (int) i + 1, ids[i]);
@@ -1176,7 +691,7 @@ palp_store_load_clients_by_ids (PalpStore     *self,
         out[GPOINTER_TO_UINT (pos)] = client_from_stmt (stmt);
     }
   if (rc != SQLITE_DONE)
-    return set_db_error (error, self->db, rc);
+    return palp_store_set_db_error (error, self->db, rc);
   return TRUE;
 }
 
@@ -1208,7 +723,7 @@ palp_store_save_client (PalpStore   *self,
       g_string_append (sql, "INSERT INTO clients (archived");
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *col = column_for (client_string_props[i]);
+          g_autofree char *col = palp_store_column_for (client_string_props[i]);
           g_string_append_printf (sql, ", %s", col);
         }
       g_string_append (sql, ") VALUES (?1");
@@ -1221,17 +736,17 @@ palp_store_save_client (PalpStore   *self,
       g_string_append (sql, "UPDATE clients SET archived = ?1");
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *col = column_for (client_string_props[i]);
+          g_autofree char *col = palp_store_column_for (client_string_props[i]);
           g_string_append_printf (sql, ", %s = ?%u", col, i + 2);
         }
       g_string_append_printf (sql, ", updated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')"
                                    " WHERE id = ?%u RETURNING id, created_at, updated_at", n + 2);
     }
 
-  if (!tx_begin (self, error))
+  if (!palp_store_tx_begin (self, error))
     return FALSE;
-  if (!(stmt = prepare (self, sql->str, error)))
-    return tx_end (self, FALSE, NULL);
+  if (!(stmt = palp_store_prepare (self, sql->str, error)))
+    return palp_store_tx_end (self, FALSE, NULL);
 
   sqlite3_bind_int (stmt, 1, palp_client_get_archived (client) ? 1 : 0);
   for (guint i = 0; i < n; i++)
@@ -1241,7 +756,7 @@ palp_store_save_client (PalpStore   *self,
       g_object_get (client, client_string_props[i], &value, NULL);
       if (value != NULL)
         g_strstrip (value);
-      bind_text (stmt, (int) i + 2, value);
+      palp_store_bind_text (stmt, (int) i + 2, value);
     }
   if (id != 0)
     sqlite3_bind_int64 (stmt, (int) n + 2, id);
@@ -1257,18 +772,18 @@ palp_store_save_client (PalpStore   *self,
                     NULL);
       /* RETURNING rows are ready before the statement finishes: run it
        * out so the triggers' errors, if any, surface here. */
-      ok = step_done (self, stmt, error);
+      ok = palp_store_step_done (self, stmt, error);
       break;
     case SQLITE_DONE:
       g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
                    _("This client no longer exists."));
       break;
     default:
-      set_db_error (error, self->db, sqlite3_errcode (self->db));
+      palp_store_set_db_error (error, self->db, sqlite3_errcode (self->db));
       break;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!tx_end (self, ok, ok ? error : NULL))
+  if (!palp_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
   return TRUE;
 }
@@ -1284,16 +799,16 @@ palp_store_archive_client (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (!tx_begin (self, error))
+  if (!palp_store_tx_begin (self, error))
     return FALSE;
-  if (!(stmt = prepare (self, "UPDATE clients SET archived = ?2,"
+  if (!(stmt = palp_store_prepare (self, "UPDATE clients SET archived = ?2,"
                               " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
                               " WHERE id = ?1 AND archived != ?2", error)))
-    return tx_end (self, FALSE, NULL);
+    return palp_store_tx_end (self, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
-  ok = step_done (self, stmt, error);
-  return tx_end (self, ok, ok ? error : NULL);
+  ok = palp_store_step_done (self, stmt, error);
+  return palp_store_tx_end (self, ok, ok ? error : NULL);
 }
 
 gboolean
@@ -1306,12 +821,12 @@ palp_store_delete_client (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (!tx_begin (self, error))
+  if (!palp_store_tx_begin (self, error))
     return FALSE;
-  if (!(stmt = prepare (self, "DELETE FROM clients WHERE id = ?1", error)))
-    return tx_end (self, FALSE, NULL);
+  if (!(stmt = palp_store_prepare (self, "DELETE FROM clients WHERE id = ?1", error)))
+    return palp_store_tx_end (self, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, id);
-  ok = step_done (self, stmt, error);
+  ok = palp_store_step_done (self, stmt, error);
   if (!ok && error && *error && (*error)->code == PALP_STORE_ERROR_CONSTRAINT)
     {
       /* Records refer to this client: the record is a legal document. */
@@ -1320,7 +835,7 @@ palp_store_delete_client (PalpStore  *self,
                    _("This client has clinical or financial records and cannot be deleted. "
                      "Archive the client instead."));
     }
-  return tx_end (self, ok, ok ? error : NULL);
+  return palp_store_tx_end (self, ok, ok ? error : NULL);
 }
 
 gint64
@@ -1331,11 +846,11 @@ palp_store_count_clients (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), -1);
 
-  if (!(stmt = prepare (self, "SELECT count(*) FROM clients", error)))
+  if (!(stmt = palp_store_prepare (self, "SELECT count(*) FROM clients", error)))
     return -1;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_db_error (error, self->db, sqlite3_errcode (self->db));
+      palp_store_set_db_error (error, self->db, sqlite3_errcode (self->db));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -1409,7 +924,7 @@ palp_store_search_clients (PalpStore   *self,
     {
       g_autofree char *match = build_match (terms);
 
-      stmt = prepare (self, "SELECT c.id FROM clients_fts f JOIN clients c ON c.id = f.rowid"
+      stmt = palp_store_prepare (self, "SELECT c.id FROM clients_fts f JOIN clients c ON c.id = f.rowid"
                             " WHERE clients_fts MATCH ?1 AND (?2 OR c.archived = 0)"
                             " ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE,"
                             " c.id LIMIT ?3", error);
@@ -1424,7 +939,7 @@ palp_store_search_clients (PalpStore   *self,
     }
   else
     {
-      stmt = prepare (self, "SELECT id FROM clients WHERE (?2 OR archived = 0)"
+      stmt = palp_store_prepare (self, "SELECT id FROM clients WHERE (?2 OR archived = 0)"
                             " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
                             " LIMIT ?3", error);
       if (stmt == NULL)
@@ -1440,7 +955,7 @@ palp_store_search_clients (PalpStore   *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, rc);
+      palp_store_set_db_error (error, self->db, rc);
       return NULL;
     }
   return palp_client_list_new (self, ids);
@@ -1459,7 +974,7 @@ palp_store_list_audit (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, "SELECT a.id, a.at, a.user_id, u.display_name, a.action,"
+  if (!(stmt = palp_store_prepare (self, "SELECT a.id, a.at, a.user_id, u.display_name, a.action,"
                               " a.table_name, a.row_id, a.client_id, a.before, a.after"
                               " FROM audit_log a LEFT JOIN users u ON u.id = a.user_id"
                               " WHERE ?1 = 0 OR a.client_id = ?1"
@@ -1485,257 +1000,8 @@ palp_store_list_audit (PalpStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, rc);
+      palp_store_set_db_error (error, self->db, rc);
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
-
-/* Backup, restore, check */
-
-static gboolean
-integrity_ok (sqlite3  *db,
-              GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return set_db_error (error, db, rc);
-  if (!ok)
-    g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CORRUPT,
-                 _("The copy failed its integrity check, so it cannot be trusted."));
-  return ok;
-}
-
-/* Copies the database @src into a new file @dest with SQLite's online
- * backup, then checks the copy. */
-static gboolean
-copy_database (sqlite3     *src,
-               const char  *dest,
-               GError     **error)
-{
-  sqlite3 *dst = NULL;
-  sqlite3_backup *backup;
-  int fd, rc;
-
-  g_unlink (dest);
-  fd = g_open (dest, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_READ_ONLY,
-                   _("“%s” cannot be written: %s."), dest, g_strerror (errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  rc = sqlite3_open_v2 (dest, &dst, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dst, "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dst);
-      else
-        {
-          /* Steps of 256 pages let writers in between on a busy clinic. */
-          do
-            {
-              rc = sqlite3_backup_step (backup, 256);
-              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep (20);
-            }
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-    }
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (error, dst, rc);
-      sqlite3_close_v2 (dst);
-      g_unlink (dest);
-      return FALSE;
-    }
-  /* A backup is a single file: no write-ahead log beside it. */
-  sqlite3_exec (dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (!integrity_ok (dst, error))
-    {
-      sqlite3_close_v2 (dst);
-      g_unlink (dest);
-      return FALSE;
-    }
-  sqlite3_close_v2 (dst);
-  return TRUE;
-}
-
-gboolean
-palp_store_backup (PalpStore   *self,
-                   const char  *dest,
-                   GError     **error)
-{
-  g_autofree char *tmp = NULL;
-
-  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (dest != NULL, FALSE);
-
-  /* Written beside the destination, then renamed: an old backup is never
-   * replaced by half a new one. */
-  tmp = g_strconcat (dest, ".partial", NULL);
-  if (!copy_database (self->db, tmp, error))
-    return FALSE;
-  if (g_rename (tmp, dest) != 0)
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_FAILED,
-                   _("The backup could not be put in place at “%s”: %s."), dest,
-                   g_strerror (errno));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-palp_store_restore (const char  *backup,
-                    const char  *path,
-                    GError     **error)
-{
-  g_autofree char *tmp = NULL, *wal = NULL, *shm = NULL;
-  sqlite3 *src = NULL;
-  int version = 0;
-  int rc;
-
-  g_return_val_if_fail (backup != NULL && path != NULL, FALSE);
-
-  if (!check_not_network (path, error))
-    return FALSE;
-  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
-                   _("There is no backup at “%s”."), backup);
-      return FALSE;
-    }
-  /* Verify everything before touching the live file. */
-  if (!inspect_existing (backup, &version, error))
-    return FALSE;
-  if (version == 0)
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is not a Palpate backup."), backup);
-      return FALSE;
-    }
-  rc = sqlite3_open_v2 (backup, &src, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (error, src, rc);
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-  if (!integrity_ok (src, error))
-    {
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-
-  tmp = g_strconcat (path, ".restoring", NULL);
-  if (!copy_database (src, tmp, error))
-    {
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-  sqlite3_close_v2 (src);
-
-  /* A stale write-ahead log would be replayed onto the restored file. */
-  wal = g_strconcat (path, "-wal", NULL);
-  shm = g_strconcat (path, "-shm", NULL);
-  g_unlink (wal);
-  g_unlink (shm);
-  if (g_rename (tmp, path) != 0)
-    {
-      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_FAILED,
-                   _("The restored database could not be put in place: %s."),
-                   g_strerror (errno));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#pragma GCC diagnostic ignored "-Wformat-extra-args"
-
-/* @format is one of the fixed messages below, given up to three columns. */
-static gboolean
-collect (PalpStore    *self,
-         GPtrArray    *problems,
-         const char   *sql,
-         const char   *code,
-         const char   *format,
-         GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *a = (const char *) sqlite3_column_text (stmt, 0);
-      const char *b = sqlite3_column_count (stmt) > 1
-                        ? (const char *) sqlite3_column_text (stmt, 1) : "";
-      const char *c = sqlite3_column_count (stmt) > 2
-                        ? (const char *) sqlite3_column_text (stmt, 2) : "";
-      g_autofree char *message = NULL;
-
-      if (g_str_equal (code, "integrity") && g_strcmp0 (a, "ok") == 0)
-        continue;
-      message = g_strdup_printf (format, a ? a : "", b ? b : "", c ? c : "");
-      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", code, message));
-    }
-  if (rc != SQLITE_DONE)
-    return set_db_error (error, self->db, rc);
-  return TRUE;
-}
-
-GPtrArray *
-palp_store_check (PalpStore  *self,
-                  GError    **error)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
-
-  if (!collect (self, problems, "PRAGMA integrity_check", "integrity", "%s", error) ||
-      !collect (self, problems,
-                "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
-                "foreign-key", "%s row %s refers to a missing %s row", error) ||
-      !collect (self, problems,
-                "SELECT id, user_id FROM audit_log"
-                " WHERE user_id IS NULL OR user_id NOT IN (SELECT id FROM users)",
-                "audit-user", "audit row %s names user %s, who does not exist", error) ||
-      !collect (self, problems,
-                "SELECT count(*) FROM clinic HAVING count(*) != 1",
-                "clinic", "%s clinic profiles instead of one", error) ||
-      !collect (self, problems,
-                "SELECT id FROM clients WHERE id NOT IN (SELECT rowid FROM clients_fts)",
-                "search-index", "client %s is missing from the search index", error) ||
-      !collect (self, problems,
-                "SELECT rowid FROM clients_fts WHERE rowid NOT IN (SELECT id FROM clients)",
-                "search-index", "the search index holds client %s, who does not exist",
-                error) ||
-      !collect (self, problems,
-                "SELECT id, user_id FROM licences"
-                " WHERE issued IS NOT NULL AND expires IS NOT NULL AND expires < issued",
-                "licence-dates", "licence %s of user %s expires before it was issued",
-                error))
-    return NULL;
-
-  return g_steal_pointer (&problems);
-}
-
-#pragma GCC diagnostic pop

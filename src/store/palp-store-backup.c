@@ -1,0 +1,264 @@
+/* palp-store-backup.c: online backup, verified restore, and the check
+ *
+ * A backup is written beside its destination and renamed into place, so an
+ * old backup is never replaced by half a new one; a restore verifies the
+ * backup completely before the live file is touched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "palp-store-private.h"
+
+static gboolean
+integrity_ok (sqlite3  *db,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return palp_store_set_db_error (error, db, rc);
+  if (!ok)
+    g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CORRUPT,
+                 _("The copy failed its integrity check, so it cannot be trusted."));
+  return ok;
+}
+
+/* Copies the database @src into a new file @dest with SQLite's online
+ * backup, then checks the copy. */
+static gboolean
+copy_database (sqlite3     *src,
+               const char  *dest,
+               GError     **error)
+{
+  sqlite3 *dst = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  g_unlink (dest);
+  fd = g_open (dest, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: %s."), dest, g_strerror (errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  rc = sqlite3_open_v2 (dest, &dst, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dst, "main", src, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dst);
+      else
+        {
+          /* Steps of 256 pages let writers in between on a busy clinic. */
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (20);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      palp_store_set_db_error (error, dst, rc);
+      sqlite3_close_v2 (dst);
+      g_unlink (dest);
+      return FALSE;
+    }
+  /* A backup is a single file: no write-ahead log beside it. */
+  sqlite3_exec (dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (!integrity_ok (dst, error))
+    {
+      sqlite3_close_v2 (dst);
+      g_unlink (dest);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dst);
+  return TRUE;
+}
+
+gboolean
+palp_store_backup (PalpStore   *self,
+                   const char  *dest,
+                   GError     **error)
+{
+  g_autofree char *tmp = NULL;
+
+  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  /* Written beside the destination, then renamed: an old backup is never
+   * replaced by half a new one. */
+  tmp = g_strconcat (dest, ".partial", NULL);
+  if (!copy_database (palp_store_get_db (self), tmp, error))
+    return FALSE;
+  if (g_rename (tmp, dest) != 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_FAILED,
+                   _("The backup could not be put in place at “%s”: %s."), dest,
+                   g_strerror (errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+palp_store_restore (const char  *backup,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *tmp = NULL, *wal = NULL, *shm = NULL;
+  sqlite3 *src = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (backup != NULL && path != NULL, FALSE);
+
+  if (!palp_store_check_local (path, error))
+    return FALSE;
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
+                   _("There is no backup at “%s”."), backup);
+      return FALSE;
+    }
+  /* Verify everything before touching the live file. */
+  if (!palp_store_inspect_file (backup, &version, error))
+    return FALSE;
+  if (version == 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Palpate backup."), backup);
+      return FALSE;
+    }
+  rc = sqlite3_open_v2 (backup, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      palp_store_set_db_error (error, src, rc);
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  if (!integrity_ok (src, error))
+    {
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+
+  tmp = g_strconcat (path, ".restoring", NULL);
+  if (!copy_database (src, tmp, error))
+    {
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  sqlite3_close_v2 (src);
+
+  /* A stale write-ahead log would be replayed onto the restored file. */
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  if (g_rename (tmp, path) != 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_FAILED,
+                   _("The restored database could not be put in place: %s."),
+                   g_strerror (errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
+
+/* @format is one of the fixed messages below, given up to three columns. */
+static gboolean
+collect (PalpStore    *self,
+         GPtrArray    *problems,
+         const char   *sql,
+         const char   *code,
+         const char   *format,
+         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *a = (const char *) sqlite3_column_text (stmt, 0);
+      const char *b = sqlite3_column_count (stmt) > 1
+                        ? (const char *) sqlite3_column_text (stmt, 1) : "";
+      const char *c = sqlite3_column_count (stmt) > 2
+                        ? (const char *) sqlite3_column_text (stmt, 2) : "";
+      g_autofree char *message = NULL;
+
+      if (g_str_equal (code, "integrity") && g_strcmp0 (a, "ok") == 0)
+        continue;
+      message = g_strdup_printf (format, a ? a : "", b ? b : "", c ? c : "");
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", code, message));
+    }
+  if (rc != SQLITE_DONE)
+    return palp_store_set_db_error (error, palp_store_get_db (self), rc);
+  return TRUE;
+}
+
+GPtrArray *
+palp_store_check (PalpStore  *self,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
+
+  if (!collect (self, problems, "PRAGMA integrity_check", "integrity", "%s", error) ||
+      !collect (self, problems,
+                "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
+                "foreign-key", "%s row %s refers to a missing %s row", error) ||
+      !collect (self, problems,
+                "SELECT id, user_id FROM audit_log"
+                " WHERE user_id IS NULL OR user_id NOT IN (SELECT id FROM users)",
+                "audit-user", "audit row %s names user %s, who does not exist", error) ||
+      !collect (self, problems,
+                "SELECT count(*) FROM clinic HAVING count(*) != 1",
+                "clinic", "%s clinic profiles instead of one", error) ||
+      !collect (self, problems,
+                "SELECT id FROM clients WHERE id NOT IN (SELECT rowid FROM clients_fts)",
+                "search-index", "client %s is missing from the search index", error) ||
+      !collect (self, problems,
+                "SELECT rowid FROM clients_fts WHERE rowid NOT IN (SELECT id FROM clients)",
+                "search-index", "the search index holds client %s, who does not exist",
+                error) ||
+      !collect (self, problems,
+                "SELECT id, user_id FROM licences"
+                " WHERE issued IS NOT NULL AND expires IS NOT NULL AND expires < issued",
+                "licence-dates", "licence %s of user %s expires before it was issued",
+                error))
+    return NULL;
+
+  return g_steal_pointer (&problems);
+}
+
+#pragma GCC diagnostic pop
