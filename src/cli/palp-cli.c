@@ -11,12 +11,15 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "palp-cli.h"
 #include "palp-date.h"
 #include "palp-demo.h"
+#include "palp-money.h"
+#include "palp-service-category.h"
 #include "palp-store.h"
 
 typedef struct
@@ -465,6 +468,207 @@ cmd_practitioners_list (CliContext *ctx)
 }
 
 static int
+cmd_services_list (CliContext *ctx)
+{
+  g_autoptr(PalpStore) store = NULL;
+  g_autoptr(GListModel) services = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PalpClinic) clinic = NULL;
+  gboolean all = FALSE;
+  int rc = PALP_CLI_OK;
+  guint n;
+
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      if (g_strcmp0 (ctx->args[i], "--all") == 0)
+        all = TRUE;
+      else
+        {
+          usage_error (_("“services list” does not take “%s”."), ctx->args[i]);
+          return PALP_CLI_USAGE;
+        }
+    }
+
+  if (!(store = open_store (ctx, PALP_STORE_OPEN_READ_ONLY, &rc)))
+    return rc;
+  if (!(services = palp_store_list_services (store, all, &error)))
+    return runtime_error (error);
+  clinic = palp_store_load_clinic (store, NULL);
+
+  n = g_list_model_get_n_items (services);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PalpService) s = g_list_model_get_item (services, i);
+      PalpServiceCategory category = PALP_SERVICE_CATEGORY_OTHER;
+      g_autofree char *fee = NULL;
+      char **cells;
+
+      palp_service_category_from_key (palp_service_get_string (s, "category"), &category, NULL);
+      fee = palp_money_format (palp_service_get_int (s, "fee-cents"),
+                               clinic && g_strcmp0 (palp_clinic_get_country (clinic), "CA") == 0
+                                 ? PALP_CURRENCY_CAD : PALP_CURRENCY_USD,
+                               NULL);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, palp_service_get_int (s, "id"));
+      add_string (builder, "name", palp_service_get_string (s, "name"));
+      add_string (builder, "category", palp_service_get_string (s, "category"));
+      json_builder_set_member_name (builder, "duration_minutes");
+      json_builder_add_int_value (builder, palp_service_get_int (s, "duration-minutes"));
+      json_builder_set_member_name (builder, "fee_cents");
+      json_builder_add_int_value (builder, palp_service_get_int (s, "fee-cents"));
+      add_string (builder, "cpt_code", palp_service_get_string (s, "cpt-code"));
+      json_builder_set_member_name (builder, "timed");
+      json_builder_add_boolean_value (builder, palp_service_get_int (s, "timed") != 0);
+      json_builder_set_member_name (builder, "active");
+      json_builder_add_boolean_value (builder, palp_service_get_int (s, "active") != 0);
+      json_builder_end_object (builder);
+
+      cells = g_new0 (char *, 7);
+      cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, palp_service_get_int (s, "id"));
+      cells[1] = g_strdup (palp_service_get_string (s, "name"));
+      cells[2] = g_strdup (palp_service_category_label (category));
+      cells[3] = g_strdup_printf ("%" G_GINT64_FORMAT, palp_service_get_int (s, "duration-minutes"));
+      cells[4] = g_strdup (fee);
+      cells[5] = g_strdup (palp_service_get_string (s, "cpt-code"));
+      g_ptr_array_add (rows, cells);
+    }
+  json_builder_end_array (builder);
+
+  if (ctx->json)
+    print_json (builder);
+  else if (n == 0)
+    g_printerr (_("The service catalogue is empty.\n"));
+  else
+    {
+      const char *headers[] = { _("ID"), _("Service"), _("Category"), _("Minutes"), _("Fee"),
+                                _("Code"), NULL };
+      print_table (headers, rows);
+    }
+  return PALP_CLI_OK;
+}
+
+static int
+cmd_visits_list (CliContext *ctx)
+{
+  g_autoptr(PalpStore) store = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint64 client_id = 0;
+  int rc = PALP_CLI_OK;
+  PalpCountry country;
+  guint n;
+
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      if (g_strcmp0 (ctx->args[i], "--client") == 0)
+        {
+          if (!parse_count ("--client", i + 1 < ctx->n_args ? ctx->args[i + 1] : NULL,
+                            G_MAXINT64, &client_id))
+            return PALP_CLI_USAGE;
+          i++;
+        }
+      else
+        {
+          usage_error (_("“visits list” does not take “%s”."), ctx->args[i]);
+          return PALP_CLI_USAGE;
+        }
+    }
+
+  if (!(store = open_store (ctx, PALP_STORE_OPEN_READ_ONLY, &rc)))
+    return rc;
+  if (client_id != 0)
+    {
+      g_autoptr(PalpClient) client = palp_store_load_client (store, (gint64) client_id, &error);
+
+      if (client == NULL)
+        return runtime_error (error);
+    }
+  if (!(visits = palp_store_list_visits (store, (gint64) client_id, &error)))
+    return runtime_error (error);
+  country = store_country (store);
+
+  n = g_list_model_get_n_items (visits);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PalpVisit) v = g_list_model_get_item (visits, i);
+      g_autoptr(PalpClient) client = palp_store_load_client (store,
+                                                             palp_visit_get_int (v, "client-id"),
+                                                             NULL);
+      g_autoptr(PalpUser) who = palp_store_load_user (store,
+                                                      palp_visit_get_int (v, "practitioner-id"),
+                                                      NULL);
+      g_autofree char *name = client ? palp_client_dup_display_name (client) : g_strdup ("");
+      const char *starts = palp_visit_get_string (v, "starts-at");
+      const char *categories = palp_visit_get_string (v, "categories");
+      g_auto(GStrv) cats = g_strsplit (categories ? categories : "", ",", -1);
+      g_autofree char *day = NULL;
+      char **cells;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, palp_visit_get_int (v, "id"));
+      json_builder_set_member_name (builder, "client_id");
+      json_builder_add_int_value (builder, palp_visit_get_int (v, "client-id"));
+      add_string (builder, "client_name", name);
+      json_builder_set_member_name (builder, "practitioner_id");
+      json_builder_add_int_value (builder, palp_visit_get_int (v, "practitioner-id"));
+      add_string (builder, "practitioner", who ? palp_user_get_login (who) : NULL);
+      add_string (builder, "starts_at", starts);
+      json_builder_set_member_name (builder, "duration_minutes");
+      json_builder_add_int_value (builder, palp_visit_get_int (v, "duration-minutes"));
+      add_string (builder, "status", palp_visit_get_string (v, "status"));
+      /* Notes and their signatures arrive with the clinical record. */
+      json_builder_set_member_name (builder, "signed");
+      json_builder_add_boolean_value (builder, FALSE);
+      json_builder_set_member_name (builder, "categories");
+      json_builder_begin_array (builder);
+      for (guint c = 0; cats[c] != NULL; c++)
+        if (*cats[c] != '\0')
+          json_builder_add_string_value (builder, cats[c]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "mixed_confirmed");
+      json_builder_add_boolean_value (builder, palp_visit_get_int (v, "mixed-confirmed-by") != 0);
+      json_builder_end_object (builder);
+
+      if (starts != NULL && strlen (starts) >= 10)
+        {
+          g_autofree char *date = g_strndup (starts, 10);
+          g_autofree char *shown = palp_date_format_short (date, country);
+
+          day = g_strdup_printf ("%s%s", shown ? shown : date, starts + 10);
+        }
+      cells = g_new0 (char *, 7);
+      cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, palp_visit_get_int (v, "id"));
+      cells[1] = g_strdup (day ? day : starts);
+      cells[2] = g_strdup (name);
+      cells[3] = g_strdup (who ? palp_user_get_login (who) : "");
+      cells[4] = g_strdup (palp_visit_get_string (v, "status"));
+      cells[5] = g_strdup (categories ? categories : "");
+      g_ptr_array_add (rows, cells);
+    }
+  json_builder_end_array (builder);
+
+  if (ctx->json)
+    print_json (builder);
+  else if (n == 0)
+    g_printerr (_("No visits found.\n"));
+  else
+    {
+      const char *headers[] = { _("ID"), _("Date"), _("Client"), _("Practitioner"), _("Status"),
+                                _("Categories"), NULL };
+      print_table (headers, rows);
+    }
+  return PALP_CLI_OK;
+}
+
+static int
 cmd_demo (CliContext *ctx)
 {
   g_autoptr(PalpStore) store = NULL;
@@ -682,6 +886,8 @@ static const CliCommand commands[] = {
   { "clients", "list", N_("clients list [--archived]"), cmd_clients_list },
   { "clients", "search", N_("clients search TEXT"), cmd_clients_search },
   { "practitioners", "list", N_("practitioners list"), cmd_practitioners_list },
+  { "services", "list", N_("services list [--all]"), cmd_services_list },
+  { "visits", "list", N_("visits list [--client ID]"), cmd_visits_list },
 };
 
 static void
@@ -799,7 +1005,8 @@ palp_cli_run (int    argc,
 
   if (rc == -1)
     {
-      if (sub != NULL || g_str_equal (name, "clients") || g_str_equal (name, "practitioners"))
+      if (sub != NULL || g_str_equal (name, "clients") || g_str_equal (name, "practitioners") ||
+          g_str_equal (name, "services") || g_str_equal (name, "visits"))
         usage_error (_("“%s” has no subcommand “%s”."), name, sub ? sub : "");
       else
         usage_error (_("unknown command “%s”."), name);

@@ -30,6 +30,18 @@ palp_model_string_properties (GParamSpec **properties,
                                                  G_PARAM_STATIC_STRINGS);
 }
 
+void
+palp_model_int_properties (GParamSpec **properties,
+                           guint        first,
+                           const char **names,
+                           guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    properties[first + i] = g_param_spec_int64 (names[i], NULL, NULL, 0, G_MAXINT64, 0,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                G_PARAM_STATIC_STRINGS);
+}
+
 gboolean
 palp_model_set_string (GObject      *object,
                        char        **slot,

@@ -25,6 +25,13 @@ void     palp_model_string_properties (GParamSpec    **properties,
                                        const char    **names,
                                        guint           n);
 
+/* Creates properties[@first .. @first + @n) as read-write gint64s (from 0)
+ * named @names. */
+void     palp_model_int_properties    (GParamSpec    **properties,
+                                       guint           first,
+                                       const char    **names,
+                                       guint           n);
+
 /* Stores @value (empty counts as unset) in @slot and notifies @pspec on
  * @object when it changed; TRUE when it changed. */
 gboolean palp_model_set_string        (GObject        *object,

@@ -212,6 +212,153 @@ save_user (PalpStore       *store,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *name;
+  const char *category;
+  int         minutes;
+  int         us_cents;
+  int         ca_cents;
+  const char *cpt;       /* US clinics only; numbers, never the AMA's text */
+  gboolean    timed;
+} DemoService;
+
+/* The starter catalogue, named by the clinic in its own words. */
+static const DemoService demo_services[] = {
+  { "Massage therapy 60 min", "therapeutic", 60, 12000, 11000, "97124", TRUE },
+  { "Therapeutic facial / TMJ massage 30 min", "therapeutic", 30, 7000, 6500, "97140", TRUE },
+  { "Intra-oral massage 30 min", "therapeutic", 30, 8000, 7500, "97140", TRUE },
+  { "Esthetic facial 30 min", "esthetic", 30, 6000, 6000, NULL, FALSE },
+  { "Hydrating facial 45 min", "esthetic", 45, 8500, 8500, NULL, FALSE },
+  { "No-show fee", "other", 0, 5000, 5000, NULL, FALSE },
+};
+
+enum { SVC_MASSAGE, SVC_TMJ, SVC_INTRA_ORAL, SVC_FACIAL, SVC_HYDRATING, SVC_NO_SHOW };
+
+typedef struct
+{
+  guint        client;      /* index in the clients table */
+  guint        therapist;   /* 0 or 1: the two practitioners */
+  int          days_ago;    /* 0: today */
+  int          hour;
+  const char  *status;
+  int          services[2]; /* -1: none */
+} DemoVisit;
+
+/* Histories that exercise receipts: a combined TMJ and esthetic session, a
+ * facial, a no-show, and today's bookings. */
+static const DemoVisit demo_visits[] = {
+  { 0, 0, 42, 9, "attended", { SVC_TMJ, -1 } },
+  { 0, 0, 28, 9, "attended", { SVC_TMJ, -1 } },
+  { 0, 0, 14, 9, "attended", { SVC_TMJ, SVC_FACIAL } },
+  { 1, 0, 35, 11, "attended", { SVC_INTRA_ORAL, -1 } },
+  { 1, 0, 21, 11, "attended", { SVC_INTRA_ORAL, -1 } },
+  { 2, 0, 30, 14, "attended", { SVC_TMJ, -1 } },
+  { 3, 1, 40, 10, "attended", { SVC_MASSAGE, -1 } },
+  { 3, 1, 26, 10, "attended", { SVC_MASSAGE, -1 } },
+  { 3, 1, 12, 10, "attended", { SVC_MASSAGE, -1 } },
+  { 4, 1, 20, 16, "no-show", { SVC_NO_SHOW, -1 } },
+  { 4, 1, 13, 16, "attended", { SVC_MASSAGE, -1 } },
+  { 5, 1, 9, 15, "attended", { SVC_HYDRATING, -1 } },
+  { 6, 1, 18, 17, "attended", { SVC_MASSAGE, -1 } },
+  { 7, 0, 16, 13, "attended", { SVC_MASSAGE, -1 } },
+  { 0, 0, 0, 9, "booked", { SVC_TMJ, -1 } },
+  { 3, 1, 0, 10, "booked", { SVC_MASSAGE, -1 } },
+  { 7, 0, 0, 14, "booked", { SVC_MASSAGE, -1 } },
+};
+
+static gboolean
+populate_visits (PalpStore       *store,
+                 PalpCountry      country,
+                 const DemoUser  *users,
+                 GError         **error)
+{
+  g_autoptr(PalpUser) admin = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now),
+                                                      0, 0, 0);
+  gint64 service_ids[G_N_ELEMENTS (demo_services)];
+  gint64 therapists[2];
+  gint64 actor = palp_store_get_actor (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_services); i++)
+    {
+      g_autoptr(PalpService) service = palp_service_new ();
+      const DemoService *d = &demo_services[i];
+
+      g_object_set (service,
+                    "name", d->name,
+                    "category", d->category,
+                    "duration-minutes", (gint64) d->minutes,
+                    "fee-cents", (gint64) (country == PALP_COUNTRY_CA ? d->ca_cents
+                                                                      : d->us_cents),
+                    "cpt-code", country == PALP_COUNTRY_US ? d->cpt : NULL,
+                    "timed", (gint64) (country == PALP_COUNTRY_US && d->timed),
+                    "active", (gint64) 1,
+                    NULL);
+      if (!palp_store_save_service (store, service, error))
+        return FALSE;
+      service_ids[i] = palp_service_get_int (service, "id");
+    }
+
+  /* The users tables list the endorsed therapist, the other, the admin. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PalpUser) u = palp_store_find_user (store, users[i].login, error);
+
+      if (u == NULL)
+        return FALSE;
+      therapists[i] = palp_user_get_id (u);
+    }
+  if (!(admin = palp_store_find_user (store, users[2].login, error)))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_visits); i++)
+    {
+      const DemoVisit *d = &demo_visits[i];
+      g_autoptr(PalpVisit) visit = palp_visit_new ();
+      g_autoptr(GDateTime) day = g_date_time_add_days (today, -d->days_ago);
+      g_autoptr(GDateTime) start = g_date_time_add_hours (day, d->hour);
+      g_autofree char *starts = g_date_time_format (start, "%Y-%m-%d %H:%M");
+      int minutes = 0;
+
+      for (guint s = 0; s < 2; s++)
+        if (d->services[s] >= 0)
+          minutes += demo_services[d->services[s]].minutes;
+
+      /* Client ids follow the clients table's order: they are created
+       * first, one by one, in an empty clinic. */
+      g_object_set (visit,
+                    "client-id", (gint64) d->client + 1,
+                    "practitioner-id", therapists[d->therapist],
+                    "starts-at", starts,
+                    "duration-minutes", (gint64) MAX (minutes, 30),
+                    "status", d->status,
+                    NULL);
+      if (!palp_store_save_visit (store, visit, error))
+        return FALSE;
+      for (guint s = 0; s < 2; s++)
+        if (d->services[s] >= 0 &&
+            palp_store_add_visit_line (store, palp_visit_get_int (visit, "id"),
+                                       service_ids[d->services[s]], 0, error) == 0)
+          return FALSE;
+      /* The front desk confirms a combined session, once. */
+      if (d->services[1] >= 0)
+        {
+          gboolean ok;
+
+          palp_store_set_actor (store, palp_user_get_id (admin));
+          ok = palp_store_confirm_mixed_visit (store, palp_visit_get_int (visit, "id"), error);
+          palp_store_set_actor (store, actor);
+          if (!ok)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 save_client (PalpStore         *store,
              const DemoClient  *c,
@@ -320,6 +467,9 @@ palp_demo_populate (PalpStore    *store,
   for (gsize i = 0; i < n_clients; i++)
     if (!save_client (store, &clients[i], city, region, error))
       goto fail;
+
+  if (!populate_visits (store, country, users, error))
+    goto fail;
 
   return palp_store_commit (store, error);
 

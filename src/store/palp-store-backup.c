@@ -255,6 +255,16 @@ palp_store_check (PalpStore  *self,
                 "SELECT id, user_id FROM licences"
                 " WHERE issued IS NOT NULL AND expires IS NOT NULL AND expires < issued",
                 "licence-dates", "licence %s of user %s expires before it was issued",
+                error) ||
+      !collect (self, problems,
+                "SELECT l.id, l.category, s.category FROM visit_lines l"
+                " JOIN services s ON s.id = l.service_id WHERE l.category != s.category",
+                "line-category", "billing line %s is filed as %s but its service is %s",
+                error) ||
+      !collect (self, problems,
+                "SELECT id, category FROM services"
+                " WHERE category != 'therapeutic' AND (cpt_code IS NOT NULL OR timed != 0)",
+                "esthetic-code", "service %s is %s but carries a procedure code or timed units",
                 error))
     return NULL;
 

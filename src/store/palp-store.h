@@ -16,6 +16,9 @@
 #include "palp-licence.h"
 #include "palp-user.h"
 #include "palp-audit-entry.h"
+#include "palp-service.h"
+#include "palp-visit.h"
+#include "palp-visit-line.h"
 
 G_BEGIN_DECLS
 
@@ -142,6 +145,47 @@ GListModel  *palp_store_search_clients    (PalpStore   *self,
                                            const char  *text,
                                            gboolean     include_archived,
                                            guint        limit,
+                                           GError     **error);
+
+/* Service catalogue (GListModel of PalpService), by category then name. */
+GListModel  *palp_store_list_services     (PalpStore   *self,
+                                           gboolean     include_inactive,
+                                           GError     **error);
+/* Inserts (id 0) or updates; refuses a category change once the service
+ * has been billed, and codes or timing on a non-therapeutic service. */
+gboolean     palp_store_save_service      (PalpStore   *self,
+                                           PalpService *service,
+                                           GError     **error);
+
+/* Visits (GListModel of PalpVisit), newest first; @client_id 0 for all.
+ * Each visit's "categories" lists what it bills. */
+GListModel  *palp_store_list_visits       (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+PalpVisit   *palp_store_load_visit        (PalpStore   *self,
+                                           gint64       id,
+                                           GError     **error);
+gboolean     palp_store_save_visit        (PalpStore   *self,
+                                           PalpVisit   *visit,
+                                           GError     **error);
+/* Billing lines of a visit (GListModel of PalpVisitLine). */
+GListModel  *palp_store_list_visit_lines  (PalpStore   *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+/* Adds a line for @service_id with the service's name, category and fee;
+ * @minutes 0 takes the service's duration. Returns the new line's id. */
+gint64       palp_store_add_visit_line    (PalpStore   *self,
+                                           gint64       visit_id,
+                                           gint64       service_id,
+                                           guint        minutes,
+                                           GError     **error);
+gboolean     palp_store_remove_visit_line (PalpStore   *self,
+                                           gint64       line_id,
+                                           GError     **error);
+/* Records that the acting user confirmed a visit combining therapeutic and
+ * esthetic work (which will be receipted separately). */
+gboolean     palp_store_confirm_mixed_visit (PalpStore *self,
+                                           gint64       visit_id,
                                            GError     **error);
 
 /* Audit log, newest first; @client_id 0 for the whole clinic. */

@@ -245,6 +245,40 @@ def check_good_and_broken():
 
 
 @test
+def services_and_visits():
+    path = demo('visits.db')
+    services = json.loads(run('--database', path, '--json', 'services', 'list', check=0).stdout)
+    by_name = {s['name']: s for s in services}
+    assert by_name['Esthetic facial 30 min']['category'] == 'esthetic'
+    assert by_name['Esthetic facial 30 min']['cpt_code'] is None
+    assert by_name['Massage therapy 60 min']['cpt_code'] == '97124'
+    assert by_name['No-show fee']['category'] == 'other'
+    ca = demo('visits-ca.db', '--country', 'CA')
+    ca_services = json.loads(run('--database', ca, '--json', 'services', 'list', check=0).stdout)
+    assert all(s['cpt_code'] is None for s in ca_services), 'no CPT codes in Canada'
+
+    clients = json.loads(run('--database', path, '--json', 'clients', 'search', 'whitfield',
+                             check=0).stdout)
+    grace = clients[0]['id']
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', '--client',
+                            str(grace), check=0).stdout)
+    assert visits and all(v['client_id'] == grace for v in visits)
+    mixed = [v for v in visits if set(v['categories']) == {'therapeutic', 'esthetic'}]
+    assert len(mixed) == 1 and mixed[0]['mixed_confirmed'], visits
+    assert any(v['status'] == 'booked' for v in visits), 'today has bookings'
+    everyone = json.loads(run('--database', path, '--json', 'visits', 'list', check=0).stdout)
+    assert any(v['status'] == 'no-show' and v['categories'] == ['other'] for v in everyone)
+    text = run('--database', path, 'visits', 'list', check=0).stdout
+    assert 'Status' in text and 'attended' in text
+    for bad in (('visits', 'list', '--client'), ('visits', 'list', '--client', 'x'),
+                ('visits', 'list', 'extra'), ('services', 'list', 'x'), ('visits', 'delete')):
+        assert run('--database', path, *bad).returncode == 2, bad
+    p = run('--database', path, 'visits', 'list', '--client', '9999')
+    assert p.returncode == 1 and p.stderr.strip(), p
+    run('--database', path, 'check', check=0)
+
+
+@test
 def backup_and_restore():
     path = demo('live.db')
     backup = db('live-backup.db')

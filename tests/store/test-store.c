@@ -643,6 +643,153 @@ test_delete_and_archive (Fixture       *f,
   }
 }
 
+static PalpService *
+make_service (const char *name,
+              const char *category,
+              const char *cpt,
+              gint64      fee)
+{
+  PalpService *s = palp_service_new ();
+
+  g_object_set (s, "name", name, "category", category, "cpt-code", cpt, "fee-cents", fee,
+                "duration-minutes", (gint64) 30, "active", (gint64) 1, NULL);
+  return s;
+}
+
+static gboolean
+sql_refused (PalpStore  *store,
+             const char *sql)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (palp_store_get_db (store), sql, NULL, NULL, &errmsg);
+
+  sqlite3_free (errmsg);
+  return rc != SQLITE_OK;
+}
+
+static void
+test_services_and_visits (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpService) tmj = make_service ("TMJ massage 30 min", "therapeutic", "97140", 7000);
+  g_autoptr(PalpService) facial = make_service ("Esthetic facial 30 min", "esthetic", NULL, 6000);
+  g_autoptr(PalpService) coded = make_service ("Facial with a code", "esthetic", "97124", 6000);
+  g_autoptr(PalpClient) client = make_client ("Grace", "Whitfield", "1984-03-17", NULL, NULL);
+  g_autoptr(PalpVisit) visit = palp_visit_new ();
+  g_autoptr(PalpVisit) loaded = NULL;
+  g_autoptr(GListModel) lines = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autofree char *sql = NULL;
+  gint64 line_id;
+
+  g_assert_true (palp_store_save_service (f->store, tmj, &error));
+  g_assert_true (palp_store_save_service (f->store, facial, &error));
+  g_assert_no_error (error);
+
+  /* Cosmetic work never carries a procedure code: refused by the store and
+   * by the schema. */
+  g_assert_false (palp_store_save_service (f->store, coded, &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sql_refused (f->store, "INSERT INTO services (name, category, fee_cents, cpt_code)"
+                                        " VALUES ('x', 'esthetic', 100, '97124')"));
+
+  g_assert_true (palp_store_save_client (f->store, client, &error));
+  g_object_set (visit, "client-id", palp_client_get_id (client), "practitioner-id", f->admin_id,
+                "starts-at", "2026-11-08 09:00", "duration-minutes", (gint64) 60,
+                "status", "attended", NULL);
+  g_assert_true (palp_store_save_visit (f->store, visit, &error));
+  g_assert_no_error (error);
+
+  line_id = palp_store_add_visit_line (f->store, palp_visit_get_int (visit, "id"),
+                                       palp_service_get_int (tmj, "id"), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (line_id, >, 0);
+  g_assert_cmpint (palp_store_add_visit_line (f->store, palp_visit_get_int (visit, "id"),
+                                              palp_service_get_int (facial, "id"), 0, &error),
+                   >, 0);
+  lines = palp_store_list_visit_lines (f->store, palp_visit_get_int (visit, "id"), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 2);
+  {
+    g_autoptr(PalpVisitLine) l = g_list_model_get_item (lines, 1);
+    g_assert_cmpstr (palp_visit_line_get_string (l, "category"), ==, "esthetic");
+    g_assert_cmpint (palp_visit_line_get_int (l, "price-cents"), ==, 6000);
+    g_assert_cmpint (palp_visit_line_get_int (l, "minutes"), ==, 30);
+  }
+
+  /* A line filed under another category than its service's: refused. */
+  sql = g_strdup_printf ("INSERT INTO visit_lines (visit_id, service_id, category, description,"
+                         " minutes, price_cents) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ", 'therapeutic', 'Massage therapy', 30, 6000)",
+                         palp_visit_get_int (visit, "id"), palp_service_get_int (facial, "id"));
+  g_assert_true (sql_refused (f->store, sql));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE visit_lines SET category = 'esthetic' WHERE id = %"
+                         G_GINT64_FORMAT, line_id);
+  g_assert_true (sql_refused (f->store, sql));
+
+  /* A billed service keeps its category, through the store or in SQL. */
+  g_object_set (facial, "category", "therapeutic", NULL);
+  g_assert_false (palp_store_save_service (f->store, facial, &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_true (sql_refused (f->store, "UPDATE services SET category = 'therapeutic'"
+                                        " WHERE category = 'esthetic'"));
+
+  /* The combined session is confirmed once, by whoever is acting. */
+  g_assert_true (palp_store_confirm_mixed_visit (f->store, palp_visit_get_int (visit, "id"),
+                                                 &error));
+  loaded = palp_store_load_visit (f->store, palp_visit_get_int (visit, "id"), &error);
+  g_assert_cmpint (palp_visit_get_int (loaded, "mixed-confirmed-by"), ==, f->admin_id);
+  g_assert_cmpstr (palp_visit_get_string (loaded, "categories"), ==, "esthetic,therapeutic");
+
+  /* Billing lines are audited under their client. */
+  audit = palp_store_list_audit (f->store, palp_client_get_id (client), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (audit), >=, 4);
+
+  /* A client with visits can no longer be deleted: archive instead. */
+  g_assert_false (palp_store_delete_client (f->store, palp_client_get_id (client), &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+}
+
+static void
+test_check_finds_misfiled_line (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpService) facial = make_service ("Esthetic facial", "esthetic", NULL, 6000);
+  g_autoptr(PalpClient) client = make_client ("Sienna", "Castellano", NULL, NULL, NULL);
+  g_autoptr(PalpVisit) visit = palp_visit_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  gboolean named = FALSE;
+  sqlite3 *db = NULL;
+
+  g_assert_true (palp_store_save_service (f->store, facial, &error));
+  g_assert_true (palp_store_save_client (f->store, client, &error));
+  g_object_set (visit, "client-id", palp_client_get_id (client), "practitioner-id", f->admin_id,
+                "starts-at", "2026-11-13 15:00", "duration-minutes", (gint64) 30, NULL);
+  g_assert_true (palp_store_save_visit (f->store, visit, &error));
+  g_assert_cmpint (palp_store_add_visit_line (f->store, palp_visit_get_int (visit, "id"),
+                                              palp_service_get_int (facial, "id"), 0, &error),
+                   >, 0);
+
+  /* Plant esthetic work filed as massage therapy, triggers out of the way. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER visit_lines_category_update;"
+                                 "DROP TRIGGER visit_lines_audit_update;"
+                                 "UPDATE visit_lines SET category = 'therapeutic'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  problems = palp_store_check (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (problems, i), "line-category:"))
+      named = TRUE;
+  g_assert_true (named);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +808,8 @@ main (int   argc,
   ADD ("/store/backup-restore", test_backup_restore);
   ADD ("/store/check", test_check);
   ADD ("/store/delete-and-archive", test_delete_and_archive);
+  ADD ("/store/services-and-visits", test_services_and_visits);
+  ADD ("/store/check-finds-misfiled-line", test_check_finds_misfiled_line);
 #undef ADD
   g_test_add_func ("/store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/foreign-files-untouched", test_foreign_files_untouched);
