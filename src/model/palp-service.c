@@ -5,10 +5,14 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include "palp-model-private.h"
 #include "palp-service.h"
+
+struct _PalpService
+{
+  PalpRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PalpService, palp_service, PALP_TYPE_RECORD)
 
 static const char *int_names[] = {
   "id",
@@ -24,86 +28,12 @@ static const char *string_names[] = {
   "cpt-code",
 };
 
-#define N_INTS G_N_ELEMENTS (int_names)
-#define N_STRINGS G_N_ELEMENTS (string_names)
-#define FIRST_INT 1
-#define FIRST_STRING (FIRST_INT + N_INTS)
-#define N_PROPS (FIRST_STRING + N_STRINGS)
-
-struct _PalpService
-{
-  GObject  parent_instance;
-
-  gint64   ints[5];
-  char    *strings[3];
-};
-
-G_DEFINE_FINAL_TYPE (PalpService, palp_service, G_TYPE_OBJECT)
-
-static GParamSpec *properties[9];
-
-static void
-palp_service_finalize (GObject *object)
-{
-  PalpService *self = (PalpService *) object;
-
-  palp_model_free_strings (self->strings, N_STRINGS);
-
-  G_OBJECT_CLASS (palp_service_parent_class)->finalize (object);
-}
-
-static void
-palp_service_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  PalpService *self = PALP_SERVICE (object);
-
-  if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
-    g_value_set_int64 (value, self->ints[prop_id - FIRST_INT]);
-  else if (prop_id >= FIRST_STRING && prop_id < N_PROPS)
-    g_value_set_string (value, self->strings[prop_id - FIRST_STRING]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-palp_service_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  PalpService *self = PALP_SERVICE (object);
-
-  if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
-    {
-      gint64 v = g_value_get_int64 (value);
-
-      if (self->ints[prop_id - FIRST_INT] != v)
-        {
-          self->ints[prop_id - FIRST_INT] = v;
-          g_object_notify_by_pspec (object, pspec);
-        }
-    }
-  else if (prop_id >= FIRST_STRING && prop_id < N_PROPS)
-    palp_model_set_string (object, &self->strings[prop_id - FIRST_STRING], value, pspec);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
 static void
 palp_service_class_init (PalpServiceClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = palp_service_finalize;
-  object_class->get_property = palp_service_get_property;
-  object_class->set_property = palp_service_set_property;
-
-  palp_model_int_properties (properties, FIRST_INT, int_names, N_INTS);
-  palp_model_string_properties (properties, FIRST_STRING, string_names, N_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  palp_record_class_install (PALP_RECORD_CLASS (klass),
+                             int_names, G_N_ELEMENTS (int_names),
+                             string_names, G_N_ELEMENTS (string_names));
 }
 
 static void
@@ -115,28 +45,4 @@ PalpService *
 palp_service_new (void)
 {
   return g_object_new (PALP_TYPE_SERVICE, NULL);
-}
-
-gint64
-palp_service_get_int (PalpService *self,
-                         const char *property)
-{
-  g_return_val_if_fail (PALP_IS_SERVICE (self), 0);
-
-  for (guint i = 0; i < N_INTS; i++)
-    if (strcmp (int_names[i], property) == 0)
-      return self->ints[i];
-  g_return_val_if_reached (0);
-}
-
-const char *
-palp_service_get_string (PalpService *self,
-                            const char *property)
-{
-  g_return_val_if_fail (PALP_IS_SERVICE (self), NULL);
-
-  for (guint i = 0; i < N_STRINGS; i++)
-    if (strcmp (string_names[i], property) == 0)
-      return self->strings[i];
-  g_return_val_if_reached (NULL);
 }

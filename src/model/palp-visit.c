@@ -5,10 +5,14 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include "palp-model-private.h"
 #include "palp-visit.h"
+
+struct _PalpVisit
+{
+  PalpRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PalpVisit, palp_visit, PALP_TYPE_RECORD)
 
 static const char *int_names[] = {
   "id",
@@ -16,6 +20,7 @@ static const char *int_names[] = {
   "practitioner-id",
   "duration-minutes",
   "mixed-confirmed-by",
+  "unreceipted",
 };
 
 static const char *string_names[] = {
@@ -23,88 +28,16 @@ static const char *string_names[] = {
   "status",
   "mixed-confirmed-at",
   "categories",
+  "client-name",
+  "practitioner-name",
 };
-
-#define N_INTS G_N_ELEMENTS (int_names)
-#define N_STRINGS G_N_ELEMENTS (string_names)
-#define FIRST_INT 1
-#define FIRST_STRING (FIRST_INT + N_INTS)
-#define N_PROPS (FIRST_STRING + N_STRINGS)
-
-struct _PalpVisit
-{
-  GObject  parent_instance;
-
-  gint64   ints[5];
-  char    *strings[4];
-};
-
-G_DEFINE_FINAL_TYPE (PalpVisit, palp_visit, G_TYPE_OBJECT)
-
-static GParamSpec *properties[10];
-
-static void
-palp_visit_finalize (GObject *object)
-{
-  PalpVisit *self = (PalpVisit *) object;
-
-  palp_model_free_strings (self->strings, N_STRINGS);
-
-  G_OBJECT_CLASS (palp_visit_parent_class)->finalize (object);
-}
-
-static void
-palp_visit_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  PalpVisit *self = PALP_VISIT (object);
-
-  if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
-    g_value_set_int64 (value, self->ints[prop_id - FIRST_INT]);
-  else if (prop_id >= FIRST_STRING && prop_id < N_PROPS)
-    g_value_set_string (value, self->strings[prop_id - FIRST_STRING]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-palp_visit_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  PalpVisit *self = PALP_VISIT (object);
-
-  if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
-    {
-      gint64 v = g_value_get_int64 (value);
-
-      if (self->ints[prop_id - FIRST_INT] != v)
-        {
-          self->ints[prop_id - FIRST_INT] = v;
-          g_object_notify_by_pspec (object, pspec);
-        }
-    }
-  else if (prop_id >= FIRST_STRING && prop_id < N_PROPS)
-    palp_model_set_string (object, &self->strings[prop_id - FIRST_STRING], value, pspec);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
 
 static void
 palp_visit_class_init (PalpVisitClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = palp_visit_finalize;
-  object_class->get_property = palp_visit_get_property;
-  object_class->set_property = palp_visit_set_property;
-
-  palp_model_int_properties (properties, FIRST_INT, int_names, N_INTS);
-  palp_model_string_properties (properties, FIRST_STRING, string_names, N_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  palp_record_class_install (PALP_RECORD_CLASS (klass),
+                             int_names, G_N_ELEMENTS (int_names),
+                             string_names, G_N_ELEMENTS (string_names));
 }
 
 static void
@@ -116,28 +49,4 @@ PalpVisit *
 palp_visit_new (void)
 {
   return g_object_new (PALP_TYPE_VISIT, NULL);
-}
-
-gint64
-palp_visit_get_int (PalpVisit *self,
-                       const char *property)
-{
-  g_return_val_if_fail (PALP_IS_VISIT (self), 0);
-
-  for (guint i = 0; i < N_INTS; i++)
-    if (strcmp (int_names[i], property) == 0)
-      return self->ints[i];
-  g_return_val_if_reached (0);
-}
-
-const char *
-palp_visit_get_string (PalpVisit *self,
-                          const char *property)
-{
-  g_return_val_if_fail (PALP_IS_VISIT (self), NULL);
-
-  for (guint i = 0; i < N_STRINGS; i++)
-    if (strcmp (string_names[i], property) == 0)
-      return self->strings[i];
-  g_return_val_if_reached (NULL);
 }
