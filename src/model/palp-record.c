@@ -78,8 +78,6 @@ palp_record_class_init (PalpRecordClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = palp_record_finalize;
-  object_class->get_property = palp_record_get_property;
-  object_class->set_property = palp_record_set_property;
 }
 
 static void
@@ -98,6 +96,11 @@ palp_record_class_install (PalpRecordClass *klass,
 
   g_return_if_fail (n_ints <= PALP_RECORD_MAX_FIELDS);
   g_return_if_fail (n_strings <= PALP_RECORD_MAX_FIELDS);
+
+  /* GObject does not inherit the property accessors: each type that
+   * installs properties sets its own. */
+  G_OBJECT_CLASS (klass)->get_property = palp_record_get_property;
+  G_OBJECT_CLASS (klass)->set_property = palp_record_set_property;
 
   klass->int_names = int_names;
   klass->n_ints = n_ints;
