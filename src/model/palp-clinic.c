@@ -37,6 +37,7 @@ enum {
   PROP_PAPER_SIZE,
   PROP_TAX_ID,
   PROP_TAX_NUMBERS,
+  PROP_RECEIPT_PATTERN,
   N_PROPS
 };
 
@@ -45,6 +46,7 @@ enum {
 static const char *string_names[] = {
   "name", "esthetic-name", "street", "city", "region", "postal-code", "phone", "email",
   "website", "country", "currency", "paper-size", "tax-id", "tax-numbers",
+  "receipt-pattern",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (string_names) == N_PROPS - FIRST_STRING);

@@ -7,7 +7,9 @@
  *   country ("US" or "CA": switches CPT/NPI/CMS-1500 vs registration
  *   numbers and GST/HST), currency ("USD", "CAD"),
  *   paper-size ("letter" or "a4"), tax-id (EIN, US), tax-numbers
- *   (GST/HST registration, CA), logo (GBytes, PNG), is-demo (boolean).
+ *   (GST/HST registration, CA), receipt-pattern (how receipts are
+ *   numbered, palp-receipt-number.h; unset: the default), logo (GBytes,
+ *   PNG), is-demo (boolean).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -20,11 +20,14 @@ static const char *int_names[] = {
   "rate-ppm",
   "base-cents",
   "amount-cents",
+  "voided",
 };
 
 static const char *string_names[] = {
   "name",
   "registration",
+  "receipt-number",
+  "issued-at",
 };
 
 static void

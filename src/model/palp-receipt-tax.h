@@ -2,7 +2,8 @@
  *
  * Properties: id, receipt-id, rate-ppm (parts per million: 50000 is 5%),
  * base-cents, amount-cents; name ("GST", "HST", "Sales tax"), registration
- * (the clinic's number for that tax, if any).
+ * (the clinic's number for that tax, if any); and read from the store for
+ * reports: voided (0/1), receipt-number, issued-at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

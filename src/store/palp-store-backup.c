@@ -265,7 +265,44 @@ palp_store_check (PalpStore  *self,
                 "SELECT id, category FROM services"
                 " WHERE category != 'therapeutic' AND (cpt_code IS NOT NULL OR timed != 0)",
                 "esthetic-code", "service %s is %s but carries a procedure code or timed units",
-                error))
+                error) ||
+      !collect (self, problems,
+                "SELECT s.series, s.year, s.last_seq FROM receipt_series s"
+                " WHERE s.last_seq != (SELECT count (*) FROM receipts r WHERE r.series = s.series"
+                "  AND r.counter_year = s.year)"
+                " OR s.last_seq != (SELECT max (seq) FROM receipts r WHERE r.series = s.series"
+                "  AND r.counter_year = s.year)",
+                "receipt-gap", "series %s (year %s) has a gap or a duplicate below number %s",
+                error) ||
+      !collect (self, problems,
+                "SELECT r.number, r.subtotal_cents, (SELECT coalesce (sum (amount_cents), 0)"
+                " FROM receipt_lines WHERE receipt_id = r.id) AS lines FROM receipts r"
+                " WHERE r.subtotal_cents != lines OR r.tax_cents != (SELECT coalesce ("
+                " sum (amount_cents), 0) FROM receipt_taxes WHERE receipt_id = r.id)",
+                "receipt-totals", "receipt %s says %s but its lines or taxes add up otherwise",
+                error) ||
+      !collect (self, problems,
+                "SELECT r.number, l.id, l.category FROM receipt_lines l"
+                " JOIN receipts r ON r.id = l.receipt_id WHERE l.category != r.category",
+                "receipt-category", "receipt %s holds line %s of another category (%s)",
+                error) ||
+      !collect (self, problems,
+                "SELECT r.number, l.id FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id"
+                " WHERE r.category != 'therapeutic' AND (l.code IS NOT NULL"
+                " OR lower (l.description) LIKE '%massage%' OR lower (l.description) LIKE '%massoth%')",
+                "esthetic-receipt", "cosmetic receipt %s shows a code or massage therapy on line %s",
+                error) ||
+      !collect (self, problems,
+                "SELECT p.id, r.number FROM payments p JOIN receipts r ON r.id = p.receipt_id"
+                " WHERE p.method IN ('insurance', 'hsa-fsa') AND r.category != 'therapeutic'",
+                "esthetic-insured", "payment %s puts cosmetic receipt %s on an insurer's account",
+                error) ||
+      !collect (self, problems,
+                "SELECT l.visit_line_id, count (*) FROM receipt_lines l"
+                " WHERE l.receipt_id NOT IN (SELECT receipt_id FROM receipt_voids)"
+                " GROUP BY l.visit_line_id HAVING count (*) > 1",
+                "receipt-twice", "billing line %s is on %s valid receipts", error) ||
+      !palp_store_check_receipts (self, problems, error))
     return NULL;
 
   return g_steal_pointer (&problems);

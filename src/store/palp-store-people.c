@@ -7,12 +7,14 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-receipt-number.h"
 #include "palp-store-private.h"
 #include "palp-validate.h"
 
 static const char *clinic_string_props[] = {
   "name", "esthetic-name", "street", "city", "region", "postal-code", "phone", "email",
   "website", "country", "currency", "paper-size", "tax-id", "tax-numbers",
+  "receipt-pattern",
 };
 
 static const char *practitioner_string_props[] = {
@@ -79,6 +81,18 @@ palp_store_save_clinic (PalpStore   *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
   g_return_val_if_fail (PALP_IS_CLINIC (clinic), FALSE);
+
+  {
+    g_autofree char *pattern = NULL;
+    g_autoptr(GError) local = NULL;
+
+    g_object_get (clinic, "receipt-pattern", &pattern, NULL);
+    if (pattern != NULL && !palp_receipt_pattern_validate (pattern, &local))
+      {
+        g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, local->message);
+        return FALSE;
+      }
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (clinic_string_props); i++)
     {

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "palp-permissions.h"
 #include "palp-store.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,36 @@ char         *palp_store_column_for     (const char    *prop);
 
 /* Whether a filesystem magic number (statfs f_type) is a network one. */
 gboolean    palp_store_fs_is_network    (gint64         f_type);
+
+/* Fails with CONSTRAINT (or NO_USER) unless the acting user may @action. */
+gboolean      palp_store_require        (PalpStore     *self,
+                                         PalpAction     action,
+                                         gint64         owner_id,
+                                         GError       **error);
+
+/* The same as the public functions, at a given time (@now NULL: now): the
+ * demo writes a history with them. */
+GListModel   *palp_store_issue_receipts_at (PalpStore                 *self,
+                                            const gint64              *visit_ids,
+                                            guint                      n_visits,
+                                            const PalpCheckoutPayment *payment,
+                                            gint64                     replaces,
+                                            PalpReceiptRenderFunc      render,
+                                            gpointer                   user_data,
+                                            GDateTime                 *now,
+                                            GError                   **error);
+gboolean      palp_store_void_receipt_at (PalpStore    *self,
+                                          const char   *number,
+                                          const char   *reason,
+                                          GDateTime    *now,
+                                          GError      **error);
+gboolean      palp_store_record_payment_at (PalpStore   *self,
+                                            PalpPayment *payment,
+                                            GDateTime   *now,
+                                            GError     **error);
+/* Adds "receipt-document: ..." problems for palp_store_check(). */
+gboolean      palp_store_check_receipts (PalpStore     *self,
+                                         GPtrArray     *problems,
+                                         GError       **error);
 
 G_END_DECLS

@@ -151,8 +151,13 @@ palp_store_save_service (PalpStore    *self,
   "SELECT v.id, v.client_id, v.practitioner_id, v.starts_at, v.duration_minutes, v.status," \
   " v.mixed_confirmed_by, v.mixed_confirmed_at," \
   " (SELECT group_concat (category, ',') FROM (SELECT DISTINCT category FROM visit_lines" \
-  "   WHERE visit_id = v.id ORDER BY category))" \
-  " FROM visits v "
+  "   WHERE visit_id = v.id ORDER BY category))," \
+  " (SELECT count (*) FROM visit_lines l WHERE l.visit_id = v.id AND NOT EXISTS (" \
+  "   SELECT 1 FROM receipt_lines rl WHERE rl.visit_line_id = l.id" \
+  "   AND rl.receipt_id NOT IN (SELECT receipt_id FROM receipt_voids)))," \
+  " trim (coalesce (nullif (c.preferred_name, ''), c.given_name) || ' ' || c.family_name)," \
+  " u.display_name" \
+  " FROM visits v JOIN clients c ON c.id = v.client_id JOIN users u ON u.id = v.practitioner_id "
 
 static PalpVisit *
 visit_from_stmt (sqlite3_stmt *stmt)
@@ -169,6 +174,9 @@ visit_from_stmt (sqlite3_stmt *stmt)
                 "mixed-confirmed-by", sqlite3_column_int64 (stmt, 6),
                 "mixed-confirmed-at", (const char *) sqlite3_column_text (stmt, 7),
                 "categories", (const char *) sqlite3_column_text (stmt, 8),
+                "unreceipted", sqlite3_column_int64 (stmt, 9),
+                "client-name", (const char *) sqlite3_column_text (stmt, 10),
+                "practitioner-name", (const char *) sqlite3_column_text (stmt, 11),
                 NULL);
   return visit;
 }
@@ -189,6 +197,36 @@ palp_store_list_visits (PalpStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, client_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(PalpVisit) visit = visit_from_stmt (stmt);
+      g_list_store_append (store, visit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      palp_store_set_db_error (error, palp_store_get_db (self), rc);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GListModel *
+palp_store_list_visits_on (PalpStore   *self,
+                           const char  *date,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (PALP_TYPE_VISIT);
+  int rc;
+
+  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
+
+  stmt = palp_store_prepare (self, VISIT_SELECT "WHERE date (v.starts_at) = ?1"
+                                   " ORDER BY u.display_name COLLATE NOCASE, v.practitioner_id,"
+                                   " v.starts_at, v.id", error);
+  if (stmt == NULL)
+    return NULL;
+  palp_store_bind_text (stmt, 1, date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(PalpVisit) visit = visit_from_stmt (stmt);
@@ -292,9 +330,13 @@ palp_store_list_visit_lines (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  stmt = palp_store_prepare (self, "SELECT id, visit_id, service_id, category, description,"
-                                   " minutes, quantity, price_cents FROM visit_lines"
-                                   " WHERE visit_id = ?1 ORDER BY id", error);
+  stmt = palp_store_prepare (self, "SELECT l.id, l.visit_id, l.service_id, l.category,"
+                                   " l.description, l.minutes, l.quantity, l.price_cents,"
+                                   " EXISTS (SELECT 1 FROM receipt_lines rl"
+                                   "  WHERE rl.visit_line_id = l.id AND rl.receipt_id NOT IN"
+                                   "  (SELECT receipt_id FROM receipt_voids))"
+                                   " FROM visit_lines l WHERE l.visit_id = ?1 ORDER BY l.id",
+                             error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, visit_id);
@@ -311,6 +353,7 @@ palp_store_list_visit_lines (PalpStore  *self,
                     "minutes", sqlite3_column_int64 (stmt, 5),
                     "quantity", sqlite3_column_int64 (stmt, 6),
                     "price-cents", sqlite3_column_int64 (stmt, 7),
+                    "receipted", sqlite3_column_int64 (stmt, 8),
                     NULL);
       g_list_store_append (store, line);
     }

@@ -19,6 +19,9 @@
 #include "palp-service.h"
 #include "palp-visit.h"
 #include "palp-visit-line.h"
+#include "palp-payment.h"
+#include "palp-receipt-document.h"
+#include "palp-tax.h"
 
 G_BEGIN_DECLS
 
@@ -186,6 +189,115 @@ gboolean     palp_store_remove_visit_line (PalpStore   *self,
  * esthetic work (which will be receipted separately). */
 gboolean     palp_store_confirm_mixed_visit (PalpStore *self,
                                            gint64       visit_id,
+                                           GError     **error);
+
+/* Tax components of a service (GPtrArray of PalpTaxComponent, by name). */
+GPtrArray   *palp_store_list_service_taxes (PalpStore  *self,
+                                           gint64       service_id,
+                                           GError     **error);
+/* Replaces the service's components with @components (PalpTaxComponent,
+ * each validated; NULL or empty for none). Receipts already issued keep
+ * the taxes they were issued with. */
+gboolean     palp_store_set_service_taxes (PalpStore   *self,
+                                           gint64       service_id,
+                                           GPtrArray   *components,
+                                           GError     **error);
+
+/* The visits of one day ("YYYY-MM-DD"), by practitioner then start, with
+ * client-name, practitioner-name and unreceipted filled: the Today page. */
+GListModel  *palp_store_list_visits_on    (PalpStore   *self,
+                                           const char  *date,
+                                           GError     **error);
+
+/* Receipts. */
+
+/* Draws the PDF of a receipt being issued, from its loaded document
+ * (src/docs does it: palp_doc_receipt_render). Called inside the issuing
+ * transaction; an error undoes the whole issue. */
+typedef GBytes *(*PalpReceiptRenderFunc) (const PalpReceiptDocument  *document,
+                                          gpointer                    user_data,
+                                          GError                    **error);
+
+/* A payment taken at checkout, in the same transaction as the receipts. */
+typedef struct
+{
+  const char *method;        /* "cash", "card", "cheque", "e-transfer", "insurance", "hsa-fsa" */
+  gint64      amount_cents;  /* > 0, at most the total of the new receipts */
+  const char *reference;     /* may be NULL */
+} PalpCheckoutPayment;
+
+/* Issues receipts for every billing line of @visit_ids (attended or no-show
+ * visits of one client) not yet on a valid receipt: one receipt per
+ * category and practitioner, numbered gaplessly in the category's series
+ * even when other processes issue at the same time. Refuses therapeutic
+ * lines of a practitioner without a licence current today, and a visit
+ * combining therapeutic and esthetic work until an admin has confirmed it.
+ * @payment (may be NULL) is spread over the new receipts in order. Each
+ * receipt's PDF is drawn by @render and stored with its SHA-256, all in one
+ * transaction: on any error nothing is written. @replaces (0 for none) is a
+ * voided receipt this issue corrects; its payments carry over. Returns the
+ * new receipts (GListModel of PalpReceipt), in number order. */
+GListModel  *palp_store_issue_receipts    (PalpStore                 *self,
+                                           const gint64              *visit_ids,
+                                           guint                      n_visits,
+                                           const PalpCheckoutPayment *payment,
+                                           gint64                     replaces,
+                                           PalpReceiptRenderFunc      render,
+                                           gpointer                   user_data,
+                                           GError                   **error);
+/* Voids a receipt (reason required, 1–500 characters): its lines become
+ * billable again, for a new receipt. Admins only (palp-permissions.h). */
+gboolean     palp_store_void_receipt      (PalpStore   *self,
+                                           const char  *number,
+                                           const char  *reason,
+                                           GError     **error);
+/* Newest first; @client_id 0 for all. */
+GListModel  *palp_store_list_receipts     (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+PalpReceipt *palp_store_find_receipt      (PalpStore   *self,
+                                           const char  *number,
+                                           GError     **error);
+PalpReceiptDocument *palp_store_load_receipt_document (PalpStore  *self,
+                                           gint64       receipt_id,
+                                           GError     **error);
+/* The PDF bytes stored when the receipt was issued. */
+GBytes      *palp_store_load_receipt_pdf  (PalpStore   *self,
+                                           gint64       receipt_id,
+                                           GError     **error);
+
+/* Payments. */
+
+/* Records a payment or refund (@payment's kind, method, amount-cents,
+ * receipt-id or 0 for the client's account, reference, note); sets its id.
+ * A refund never exceeds what was paid; a payment on a receipt never
+ * exceeds its balance. */
+gboolean     palp_store_record_payment    (PalpStore   *self,
+                                           PalpPayment *payment,
+                                           GError     **error);
+/* A client's payments (@client_id 0: all), newest first; @from and @to
+ * (ISO dates, inclusive, may be NULL) bound the day received. */
+GListModel  *palp_store_list_payments     (PalpStore   *self,
+                                           gint64       client_id,
+                                           const char  *from,
+                                           const char  *to,
+                                           GError     **error);
+/* What the client owes: valid receipts less payments, plus refunds. */
+gint64       palp_store_client_balance    (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+/* Tax collected per component on valid receipts issued from @from to @to
+ * (GListModel of PalpReceiptTax with receipt-number and issued-at). */
+GListModel  *palp_store_list_receipt_taxes (PalpStore  *self,
+                                           const char  *from,
+                                           const char  *to,
+                                           GError     **error);
+/* A client's therapeutic receipts in a date range, loaded for a statement
+ * (GPtrArray of PalpReceiptDocument, oldest first; voided ones left out). */
+GPtrArray   *palp_store_load_statement    (PalpStore   *self,
+                                           gint64       client_id,
+                                           const char  *from,
+                                           const char  *to,
                                            GError     **error);
 
 /* Audit log, newest first; @client_id 0 for the whole clinic. */
