@@ -147,7 +147,8 @@ on_preferences_activated (GSimpleAction *action,
   if (!PALP_IS_WINDOW (window) || (store = palp_window_get_store (PALP_WINDOW (window))) == NULL ||
       palp_window_get_user (PALP_WINDOW (window)) == NULL)
     return;
-  prefs = GTK_WINDOW (palp_preferences_new (store));
+  prefs = GTK_WINDOW (palp_preferences_new (store,
+                                            palp_window_get_user (PALP_WINDOW (window))));
   gtk_window_set_transient_for (prefs, window);
   gtk_window_present (prefs);
 }

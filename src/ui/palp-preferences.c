@@ -12,6 +12,7 @@
 
 #include "palp-preferences.h"
 #include "palp-compat.h"
+#include "palp-services-page.h"
 #include "palp-validate.h"
 
 struct _PalpPreferences
@@ -749,7 +750,8 @@ palp_preferences_init (PalpPreferences *self)
 }
 
 PalpPreferences *
-palp_preferences_new (PalpStore *store)
+palp_preferences_new (PalpStore *store,
+                      PalpUser  *user)
 {
   PalpPreferences *self = g_object_new (PALP_TYPE_PREFERENCES,
                                         "default-width", 720,
@@ -766,5 +768,8 @@ palp_preferences_new (PalpStore *store)
                               ADW_PREFERENCES_PAGE (build_clinic_page (self)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (build_users_page (self)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (palp_services_page_new (store, self->clinic,
+                                                                            user)));
   return self;
 }

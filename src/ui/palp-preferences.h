@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PalpPreferences, palp_preferences, PALP, PREFERENCES,
                       AdwPreferencesWindow)
 
-PalpPreferences *palp_preferences_new (PalpStore *store);
+/* @user: who is signed in, for what they may change. */
+PalpPreferences *palp_preferences_new (PalpStore *store,
+                                       PalpUser  *user);
 
 G_END_DECLS

@@ -1,0 +1,133 @@
+/* palp-ui-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "palp-service-category.h"
+#include "palp-ui-util.h"
+
+PalpActor
+palp_ui_actor_for_user (PalpUser *user)
+{
+  PalpActor actor = { 0, 0, FALSE };
+
+  if (user != NULL)
+    {
+      actor.user_id = palp_user_get_id (user);
+      actor.roles = (guint) palp_user_get_roles (user);
+      g_object_get (user, "active", &actor.active, NULL);
+    }
+  return actor;
+}
+
+gboolean
+palp_ui_user_may (PalpUser    *user,
+                  PalpAction   action,
+                  gint64       owner_id,
+                  GError     **error)
+{
+  PalpActor actor = palp_ui_actor_for_user (user);
+
+  return palp_permission_check (&actor, action, owner_id, error);
+}
+
+const char *
+palp_ui_language (void)
+{
+  /* The first of the user's languages, as gettext chose it; "C" reads as
+   * English. */
+  return g_get_language_names ()[0];
+}
+
+PalpCurrency
+palp_ui_currency (PalpClinic *clinic)
+{
+  PalpCurrency currency = PALP_CURRENCY_USD;
+  g_autofree char *code = NULL;
+
+  if (clinic != NULL)
+    g_object_get (clinic, "currency", &code, NULL);
+  if (code == NULL || !palp_currency_from_code (code, &currency, NULL))
+    currency = palp_ui_country (clinic) == PALP_COUNTRY_CA ? PALP_CURRENCY_CAD
+                                                          : PALP_CURRENCY_USD;
+  return currency;
+}
+
+PalpCountry
+palp_ui_country (PalpClinic *clinic)
+{
+  return clinic ? palp_clinic_get_country_enum (clinic) : PALP_COUNTRY_US;
+}
+
+char *
+palp_ui_format_local_time (const char  *text,
+                           PalpCountry  country)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *date = NULL, *day = NULL, *time = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  /* A visit's start is a wall-clock time already; a time stamp is UTC. */
+  if (strlen (text) == 16 && text[10] == ' ')
+    {
+      date = g_strndup (text, 10);
+      time = g_strdup (text + 11);
+    }
+  else if ((dt = g_date_time_new_from_iso8601 (text, NULL)) != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+
+      date = g_date_time_format (local, "%Y-%m-%d");
+      time = g_date_time_format (local, "%H:%M");
+    }
+  else
+    return g_strdup (text);
+
+  day = palp_date_format_short (date, country);
+  return g_strdup_printf ("%s %s", day ? day : date, time);
+}
+
+char *
+palp_ui_format_categories (const char *categories)
+{
+  g_auto(GStrv) keys = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (categories == NULL || *categories == '\0')
+    return NULL;
+
+  /* In the order receipts are issued, whatever order the store used. */
+  keys = g_strsplit (categories, ",", -1);
+  for (guint c = 0; c < PALP_SERVICE_CATEGORY_COUNT; c++)
+    if (g_strv_contains ((const char * const *) keys, palp_service_category_to_key (c)))
+      g_string_append_printf (out, "%s%s", out->len ? " + " : "",
+                              palp_service_category_label (c));
+  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+char *
+palp_ui_user_name (PalpStore  *store,
+                   GListModel *users,
+                   gint64      id)
+{
+  g_autoptr(PalpUser) loaded = NULL;
+
+  if (id == 0)
+    return NULL;
+  for (guint i = 0; users != NULL && i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(PalpUser) user = g_list_model_get_item (users, i);
+
+      if (palp_user_get_id (user) == id)
+        return g_strdup (palp_user_get_display_name (user));
+    }
+  if (store != NULL && (loaded = palp_store_load_user (store, id, NULL)) != NULL)
+    return g_strdup (palp_user_get_display_name (loaded));
+  return NULL;
+}

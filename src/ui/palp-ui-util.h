@@ -1,0 +1,40 @@
+/* palp-ui-util.h: small conversions the widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "palp-money.h"
+#include "palp-permissions.h"
+#include "palp-store.h"
+
+G_BEGIN_DECLS
+
+/* The signed-in @user as the permission rules see them; NULL gives an
+ * actor who may do nothing. */
+PalpActor    palp_ui_actor_for_user      (PalpUser     *user);
+/* May @user do @action on @owner_id's work? */
+gboolean     palp_ui_user_may            (PalpUser     *user,
+                                          PalpAction    action,
+                                          gint64        owner_id,
+                                          GError      **error);
+/* The language amounts are typed and shown in: the interface's. */
+const char  *palp_ui_language            (void);
+PalpCurrency palp_ui_currency            (PalpClinic   *clinic);
+PalpCountry  palp_ui_country             (PalpClinic   *clinic);
+/* "MM/DD/YYYY HH:MM" (or the Canadian order) of a visit's "YYYY-MM-DD
+ * HH:MM" start, or of an ISO 8601 UTC time stamp shown in local time. */
+char        *palp_ui_format_local_time   (const char   *text,
+                                          PalpCountry   country);
+/* "Therapeutic + Esthetic" from a visit's comma-separated categories. */
+char        *palp_ui_format_categories   (const char   *categories);
+/* Display name of user @id (from @users, a GListModel of PalpUser, when it
+ * has them; otherwise loaded), or NULL. */
+char        *palp_ui_user_name           (PalpStore    *store,
+                                          GListModel   *users,
+                                          gint64        id);
+
+G_END_DECLS
