@@ -311,10 +311,11 @@ static void
 revalidate (PalpServiceEditor *self)
 {
   g_autoptr(PalpService) draft = palp_service_new ();
-  g_autoptr(GPtrArray) taxes = g_ptr_array_new_with_free_func ((GDestroyNotify) palp_tax_component_free);
+  g_autoptr(GPtrArray) taxes = NULL;
   g_autofree char *problem = NULL;
   GtkWidget *widget = NULL;
 
+  taxes = g_ptr_array_new_with_free_func ((GDestroyNotify) palp_tax_component_free);
   if (!read_form (self, draft, taxes, &problem, &widget))
     set_problem (self, problem, widget);
   else
@@ -361,13 +362,14 @@ gboolean
 palp_service_editor_save (PalpServiceEditor *self)
 {
   g_autoptr(PalpService) draft = palp_service_new ();
-  g_autoptr(GPtrArray) taxes = g_ptr_array_new_with_free_func ((GDestroyNotify) palp_tax_component_free);
+  g_autoptr(GPtrArray) taxes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
   GtkWidget *widget = NULL;
 
   g_return_val_if_fail (PALP_IS_SERVICE_EDITOR (self), FALSE);
 
+  taxes = g_ptr_array_new_with_free_func ((GDestroyNotify) palp_tax_component_free);
   if (!read_form (self, draft, taxes, &problem, &widget))
     {
       set_problem (self, problem, widget);
