@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-client-page.h"
+#include "palp-visit-list.h"
 
 struct _PalpClientPage
 {
@@ -24,6 +25,7 @@ struct _PalpClientPage
   GtkFlowBox     *flags_box;
   AdwViewStack   *stack;
   GtkBox         *overview_box;
+  PalpVisitList  *visit_list;
 };
 
 G_DEFINE_FINAL_TYPE (PalpClientPage, palp_client_page, GTK_TYPE_WIDGET)
@@ -319,6 +321,7 @@ palp_client_page_set_store (PalpClientPage *self,
 {
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   g_set_object (&self->store, store);
+  palp_visit_list_set_store (self->visit_list, store);
 }
 
 void
@@ -327,6 +330,15 @@ palp_client_page_set_clinic (PalpClientPage *self,
 {
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   g_set_object (&self->clinic, clinic);
+  palp_visit_list_set_clinic (self->visit_list, clinic);
+}
+
+void
+palp_client_page_set_user (PalpClientPage *self,
+                           PalpUser       *user)
+{
+  g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
+  palp_visit_list_set_user (self->visit_list, user);
 }
 
 void
@@ -338,6 +350,7 @@ palp_client_page_set_client (PalpClientPage *self,
   g_set_object (&self->client, client);
   adw_view_stack_set_visible_child_name (self->stack, "overview");
   rebuild (self);
+  palp_visit_list_set_client (self->visit_list, client ? palp_client_get_id (client) : 0);
 }
 
 PalpClient *
@@ -368,6 +381,8 @@ palp_client_page_class_init (PalpClientPageClass *klass)
 
   object_class->dispose = palp_client_page_dispose;
 
+  g_type_ensure (PALP_TYPE_VISIT_LIST);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/palp-client-page.ui");
@@ -378,6 +393,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, flags_box);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, PalpClientPage, visit_list);
 }
 
 static void

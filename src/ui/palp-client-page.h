@@ -19,6 +19,9 @@ void        palp_client_page_set_store  (PalpClientPage *self,
                                          PalpStore      *store);
 void        palp_client_page_set_clinic (PalpClientPage *self,
                                          PalpClinic     *clinic);
+/* Who is signed in, for what they may book and bill. */
+void        palp_client_page_set_user   (PalpClientPage *self,
+                                         PalpUser       *user);
 void        palp_client_page_set_client (PalpClientPage *self,
                                          PalpClient     *client);
 PalpClient *palp_client_page_get_client (PalpClientPage *self);

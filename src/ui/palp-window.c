@@ -353,6 +353,7 @@ palp_window_sign_in (PalpWindow *self,
 
   load_clinic (self);
   palp_client_page_set_store (self->client_page, self->store);
+  palp_client_page_set_user (self->client_page, user);
   if (self->clinic != NULL && palp_clinic_get_name (self->clinic) != NULL)
     title = g_strdup_printf ("%s — %s", palp_clinic_get_name (self->clinic), _("Palpate"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Palpate"));
