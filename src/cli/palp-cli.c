@@ -15,38 +15,15 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "palp-cli.h"
+#include "palp-cli-private.h"
 #include "palp-date.h"
 #include "palp-demo.h"
+#include "palp-doc-receipt.h"
 #include "palp-money.h"
 #include "palp-service-category.h"
 #include "palp-store.h"
 
-typedef struct
-{
-  char     *database;
-  char     *as_user;
-  gboolean  json;
-  /* The command and its own arguments. */
-  char    **args;
-  int       n_args;
-} CliContext;
-
-typedef int (*CliCommandFunc) (CliContext *ctx);
-
-typedef struct
-{
-  const char     *name;
-  const char     *sub;       /* NULL: no subcommand */
-  const char     *synopsis;
-  CliCommandFunc  func;
-} CliCommand;
-
-static void
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static void
+void
 usage_error (const char *format,
              ...)
 {
@@ -60,7 +37,7 @@ usage_error (const char *format,
   g_printerr (_("Try “palpate-cli --help” for the list of commands.\n"));
 }
 
-static int
+int
 runtime_error (const GError *error)
 {
   g_printerr ("palpate-cli: %s\n", error->message);
@@ -68,7 +45,7 @@ runtime_error (const GError *error)
 }
 
 /* Parses a whole non-negative number no larger than @max. */
-static gboolean
+gboolean
 parse_count (const char *option,
              const char *text,
              guint64     max,
@@ -98,7 +75,7 @@ resolve_database (CliContext *ctx)
 }
 
 /* Opens the existing database; commands other than demo never create one. */
-static PalpStore *
+PalpStore *
 open_store (CliContext          *ctx,
             PalpStoreOpenFlags   flags,
             int                 *out_exit)
@@ -123,7 +100,7 @@ open_store (CliContext          *ctx,
 }
 
 /* Commands that write call this: --as must name a user of the clinic. */
-static gboolean
+gboolean
 require_actor (CliContext  *ctx,
                PalpStore   *store,
                int         *out_exit)
@@ -154,7 +131,7 @@ require_actor (CliContext  *ctx,
   return TRUE;
 }
 
-static void
+void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -167,7 +144,7 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
-static void
+void
 add_string (JsonBuilder *builder,
             const char  *key,
             const char  *value)
@@ -180,7 +157,7 @@ add_string (JsonBuilder *builder,
 }
 
 /* A plain text table: columns padded to their widest cell, in characters. */
-static void
+void
 print_table (const char * const  *headers,
              GPtrArray           *rows)
 {
@@ -216,7 +193,7 @@ print_table (const char * const  *headers,
     }
 }
 
-static PalpCountry
+PalpCountry
 store_country (PalpStore *store)
 {
   g_autoptr(PalpClinic) clinic = palp_store_load_clinic (store, NULL);
@@ -224,7 +201,7 @@ store_country (PalpStore *store)
   return clinic ? palp_clinic_get_country_enum (clinic) : PALP_COUNTRY_US;
 }
 
-static char *
+char *
 short_date (const char  *iso,
             PalpCountry  country)
 {
@@ -721,7 +698,7 @@ cmd_demo (CliContext *ctx)
       i++;
     }
 
-  store = palp_demo_open (ctx->database, country, &path, &error);
+  store = palp_demo_open (ctx->database, country, palp_doc_receipt_render, &path, &error);
   if (store == NULL)
     return runtime_error (error);
 
@@ -878,6 +855,14 @@ cmd_restore (CliContext *ctx)
   return PALP_CLI_OK;
 }
 
+typedef struct
+{
+  const char     *name;
+  const char     *sub;       /* NULL: no subcommand */
+  const char     *synopsis;
+  CliCommandFunc  func;
+} CliCommand;
+
 static const CliCommand commands[] = {
   { "demo", NULL, N_("demo [--country US|CA] [--clients N --visits M --seed S]"), cmd_demo },
   { "check", NULL, N_("check"), cmd_check },
@@ -888,6 +873,13 @@ static const CliCommand commands[] = {
   { "practitioners", "list", N_("practitioners list"), cmd_practitioners_list },
   { "services", "list", N_("services list [--all]"), cmd_services_list },
   { "visits", "list", N_("visits list [--client ID]"), cmd_visits_list },
+  { "receipts", "list", N_("receipts list [--client ID]"), cmd_receipts_list },
+  { "receipts", "issue", N_("receipts issue VISIT[,VISIT...] [--pay METHOD:AMOUNT] "
+                            "[--replaces NUMBER]"), cmd_receipts_issue },
+  { "receipts", "void", N_("receipts void NUMBER --reason TEXT"), cmd_receipts_void },
+  { "document", NULL, N_("document receipt NUMBER [--original] -o FILE.pdf | "
+                         "document statement CLIENT --from DATE --to DATE -o FILE.pdf"),
+    cmd_document },
 };
 
 static void
@@ -1006,7 +998,8 @@ palp_cli_run (int    argc,
   if (rc == -1)
     {
       if (sub != NULL || g_str_equal (name, "clients") || g_str_equal (name, "practitioners") ||
-          g_str_equal (name, "services") || g_str_equal (name, "visits"))
+          g_str_equal (name, "services") || g_str_equal (name, "visits") ||
+          g_str_equal (name, "receipts"))
         usage_error (_("“%s” has no subcommand “%s”."), name, sub ? sub : "");
       else
         usage_error (_("unknown command “%s”."), name);

@@ -43,6 +43,7 @@ static const char *string_names[] = {
   "replaced-by-number",
   "client-name",
   "practitioner-name",
+  "voided-by-name",
 };
 
 static void

@@ -8,7 +8,7 @@
  * 0 once voided); number ("T-2026-000124"), series ("T", "E", "G"),
  * category, issued-at, void-reason, voided-at, sha256 (of the PDF issued),
  * replaces-number, replaced-by-number, client-name and practitioner-name
- * (for lists).
+ * (for lists), voided-by-name (who voided it, as printed).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

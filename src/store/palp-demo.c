@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "palp-demo.h"
+#include "palp-store-private.h"
 
 typedef struct
 {
@@ -235,6 +236,18 @@ static const DemoService demo_services[] = {
 
 enum { SVC_MASSAGE, SVC_TMJ, SVC_INTRA_ORAL, SVC_FACIAL, SVC_HYDRATING, SVC_NO_SHOW };
 
+/* How the demo's front desk settled each visit. */
+typedef enum
+{
+  PAY_NONE,       /* booked: not yet */
+  PAY_CARD,       /* receipted and paid in full by card at checkout */
+  PAY_CASH,
+  PAY_HSA,        /* paid with an HSA/FSA card (US) or by an insurer (CA) */
+  PAY_PART,       /* $40 now, the rest owing */
+  PAY_LATER,      /* receipted, paid by e-transfer a week later */
+  PAY_REISSUE,    /* paid, then voided for a wrong name and reissued */
+} DemoPay;
+
 typedef struct
 {
   guint        client;      /* index in the clients table */
@@ -243,35 +256,119 @@ typedef struct
   int          hour;
   const char  *status;
   int          services[2]; /* -1: none */
+  DemoPay      pay;
 } DemoVisit;
 
-/* Histories that exercise receipts: a combined TMJ and esthetic session, a
- * facial, a no-show, and today's bookings. */
 static const DemoVisit demo_visits[] = {
-  { 0, 0, 42, 9, "attended", { SVC_TMJ, -1 } },
-  { 0, 0, 28, 9, "attended", { SVC_TMJ, -1 } },
-  { 0, 0, 14, 9, "attended", { SVC_TMJ, SVC_FACIAL } },
-  { 1, 0, 35, 11, "attended", { SVC_INTRA_ORAL, -1 } },
-  { 1, 0, 21, 11, "attended", { SVC_INTRA_ORAL, -1 } },
-  { 2, 0, 30, 14, "attended", { SVC_TMJ, -1 } },
-  { 3, 1, 40, 10, "attended", { SVC_MASSAGE, -1 } },
-  { 3, 1, 26, 10, "attended", { SVC_MASSAGE, -1 } },
-  { 3, 1, 12, 10, "attended", { SVC_MASSAGE, -1 } },
-  { 4, 1, 20, 16, "no-show", { SVC_NO_SHOW, -1 } },
-  { 4, 1, 13, 16, "attended", { SVC_MASSAGE, -1 } },
-  { 5, 1, 9, 15, "attended", { SVC_HYDRATING, -1 } },
-  { 6, 1, 18, 17, "attended", { SVC_MASSAGE, -1 } },
-  { 7, 0, 16, 13, "attended", { SVC_MASSAGE, -1 } },
-  { 0, 0, 0, 9, "booked", { SVC_TMJ, -1 } },
-  { 3, 1, 0, 10, "booked", { SVC_MASSAGE, -1 } },
-  { 7, 0, 0, 14, "booked", { SVC_MASSAGE, -1 } },
+  { 0, 0, 42, 9, "attended", { SVC_TMJ, -1 }, PAY_HSA },
+  { 0, 0, 28, 9, "attended", { SVC_TMJ, -1 }, PAY_HSA },
+  { 0, 0, 14, 9, "attended", { SVC_TMJ, SVC_FACIAL }, PAY_CARD },
+  { 1, 0, 35, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_REISSUE },
+  { 1, 0, 21, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_CARD },
+  { 2, 0, 30, 14, "attended", { SVC_TMJ, -1 }, PAY_CARD },
+  { 3, 1, 40, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  { 3, 1, 26, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  { 3, 1, 12, 10, "attended", { SVC_MASSAGE, -1 }, PAY_PART },
+  { 4, 1, 20, 16, "no-show", { SVC_NO_SHOW, -1 }, PAY_LATER },
+  { 4, 1, 13, 16, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
+  { 5, 1, 9, 15, "attended", { SVC_HYDRATING, -1 }, PAY_CARD },
+  { 6, 1, 18, 17, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  { 7, 0, 16, 13, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
+  /* Today: the front desk checks out a combined session. */
+  { 0, 0, 0, 9, "booked", { SVC_TMJ, SVC_FACIAL }, PAY_NONE },
+  { 3, 1, 0, 10, "booked", { SVC_MASSAGE, -1 }, PAY_NONE },
+  { 7, 0, 0, 14, "booked", { SVC_MASSAGE, -1 }, PAY_NONE },
 };
 
+static gint
+compare_days_ago (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const DemoVisit *x = &demo_visits[*(const guint *) a];
+  const DemoVisit *y = &demo_visits[*(const guint *) b];
+
+  if (x->days_ago != y->days_ago)
+    return y->days_ago - x->days_ago;
+  return x->hour - y->hour;
+}
+
+/* Receipts and payments for one past visit, at the time the front desk
+ * would have issued them: as the visit ends. */
 static gboolean
-populate_visits (PalpStore       *store,
-                 PalpCountry      country,
-                 const DemoUser  *users,
-                 GError         **error)
+settle_visit (PalpStore              *store,
+              const DemoVisit        *d,
+              gint64                  visit_id,
+              GDateTime              *ends,
+              PalpCountry             country,
+              PalpReceiptRenderFunc   render,
+              GError                **error)
+{
+  g_autoptr(GListModel) receipts = NULL;
+  g_autoptr(PalpReceipt) first = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  PalpCheckoutPayment payment = { "card", 0, NULL, TRUE };
+
+  if (d->pay == PAY_NONE)
+    return TRUE;
+
+  /* Paid at checkout, in the same transaction: the receipt shows it. */
+  switch (d->pay)
+    {
+    case PAY_CASH:
+      payment.method = "cash";
+      break;
+    case PAY_HSA:
+      payment.method = country == PALP_COUNTRY_US ? "hsa-fsa" : "insurance";
+      break;
+    case PAY_PART:
+      payment.method = "cash";
+      payment.amount_cents = 4000;
+      payment.in_full = FALSE;
+      break;
+    case PAY_NONE: case PAY_CARD: case PAY_LATER: case PAY_REISSUE: default:
+      break;
+    }
+  receipts = palp_store_issue_receipts_at (store, &visit_id, 1,
+                                           d->pay == PAY_LATER ? NULL : &payment, 0, render,
+                                           NULL, ends, error);
+  if (receipts == NULL)
+    return FALSE;
+
+  later = g_date_time_add_days (ends, 7);
+  if (d->pay == PAY_LATER)
+    {
+      g_autoptr(PalpReceipt) r = g_list_model_get_item (receipts, 0);
+      g_autoptr(PalpPayment) p = palp_payment_new ();
+
+      g_object_set (p, "receipt-id", palp_receipt_get_int (r, "id"), "method", "e-transfer",
+                    "amount-cents", palp_receipt_get_int (r, "total-cents"),
+                    "reference", "ET-20417", NULL);
+      return palp_store_record_payment_at (store, p, later, error);
+    }
+  if (d->pay == PAY_REISSUE)
+    {
+      g_autoptr(GDateTime) fixed = g_date_time_add_hours (ends, 2);
+      g_autoptr(GListModel) again = NULL;
+
+      first = g_list_model_get_item (receipts, 0);
+      if (!palp_store_void_receipt_at (store, palp_receipt_get_string (first, "number"),
+                                       "Client's name was misspelled; reissued.", fixed, error))
+        return FALSE;
+      again = palp_store_issue_receipts_at (store, &visit_id, 1, NULL,
+                                            palp_receipt_get_int (first, "id"), render, NULL,
+                                            fixed, error);
+      return again != NULL;
+    }
+  return TRUE;
+}
+
+static gboolean
+populate_visits (PalpStore              *store,
+                 PalpCountry             country,
+                 const DemoUser         *users,
+                 PalpReceiptRenderFunc   render,
+                 GError                **error)
 {
   g_autoptr(PalpUser) admin = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -282,6 +379,15 @@ populate_visits (PalpStore       *store,
   gint64 service_ids[G_N_ELEMENTS (demo_services)];
   gint64 therapists[2];
   gint64 actor = palp_store_get_actor (store);
+  g_autoptr(GArray) settle = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gint64 *visit_ids = g_new0 (gint64, G_N_ELEMENTS (demo_visits));
+  gboolean ok = TRUE;
+
+  /* The front desk keeps the catalogue, confirms combined sessions and
+   * settles the visits. */
+  if (!(admin = palp_store_find_user (store, users[2].login, error)))
+    return FALSE;
+  palp_store_set_actor (store, palp_user_get_id (admin));
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_services); i++)
     {
@@ -301,6 +407,17 @@ populate_visits (PalpStore       *store,
       if (!palp_store_save_service (store, service, error))
         return FALSE;
       service_ids[i] = palp_service_get_int (service, "id");
+      /* Ontario: massage therapy by an RMT is exempt from HST; cosmetic
+       * work is not. */
+      if (country == PALP_COUNTRY_CA && g_str_equal (d->category, "esthetic"))
+        {
+          g_autoptr(GPtrArray) taxes =
+            g_ptr_array_new_with_free_func ((GDestroyNotify) palp_tax_component_free);
+
+          g_ptr_array_add (taxes, palp_tax_component_new ("HST", 130000, "81234 5678 RT0001"));
+          if (!palp_store_set_service_taxes (store, service_ids[i], taxes, error))
+            return FALSE;
+        }
     }
 
   /* The users tables list the endorsed therapist, the other, the admin. */
@@ -312,8 +429,6 @@ populate_visits (PalpStore       *store,
         return FALSE;
       therapists[i] = palp_user_get_id (u);
     }
-  if (!(admin = palp_store_find_user (store, users[2].login, error)))
-    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_visits); i++)
     {
@@ -344,19 +459,28 @@ populate_visits (PalpStore       *store,
             palp_store_add_visit_line (store, palp_visit_get_int (visit, "id"),
                                        service_ids[d->services[s]], 0, error) == 0)
           return FALSE;
-      /* The front desk confirms a combined session, once. */
-      if (d->services[1] >= 0)
-        {
-          gboolean ok;
-
-          palp_store_set_actor (store, palp_user_get_id (admin));
-          ok = palp_store_confirm_mixed_visit (store, palp_visit_get_int (visit, "id"), error);
-          palp_store_set_actor (store, actor);
-          if (!ok)
-            return FALSE;
-        }
+      /* A combined session is confirmed once. */
+      visit_ids[i] = palp_visit_get_int (visit, "id");
+      if (d->services[1] >= 0 && d->pay != PAY_NONE &&
+          !palp_store_confirm_mixed_visit (store, visit_ids[i], error))
+        return FALSE;
+      g_array_append_val (settle, i);
     }
-  return TRUE;
+
+  /* Receipts are numbered in the order they were issued: oldest first. */
+  g_array_sort_with_data (settle, compare_days_ago, NULL);
+  for (guint k = 0; ok && render != NULL && k < settle->len; k++)
+    {
+      guint i = g_array_index (settle, guint, k);
+      const DemoVisit *d = &demo_visits[i];
+      g_autoptr(GDateTime) day = g_date_time_add_days (today, -d->days_ago);
+      g_autoptr(GDateTime) start = g_date_time_add_hours (day, d->hour);
+      g_autoptr(GDateTime) ends = g_date_time_add_minutes (start, 60);
+
+      ok = settle_visit (store, d, visit_ids[i], ends, country, render, error);
+    }
+  palp_store_set_actor (store, actor);
+  return ok;
 }
 
 static gboolean
@@ -392,9 +516,10 @@ save_client (PalpStore         *store,
 }
 
 gboolean
-palp_demo_populate (PalpStore    *store,
-                    PalpCountry   country,
-                    GError      **error)
+palp_demo_populate (PalpStore              *store,
+                    PalpCountry             country,
+                    PalpReceiptRenderFunc   render,
+                    GError                **error)
 {
   g_autoptr(PalpClinic) clinic = NULL;
   const DemoUser *users;
@@ -436,8 +561,8 @@ palp_demo_populate (PalpStore    *store,
                   "street", "214 Harbord St",
                   "postal-code", "M5S 1H6",
                   "phone", "416-555-0100",
-                  "email", "front.desk@harbord-rmt.example",
-                  "website", "https://harbord-rmt.example",
+                  "email", "frontdesk@harbordstreetclinic.example",
+                  "website", "https://harbordstreetclinic.example",
                   "currency", "CAD",
                   "paper-size", "letter",
                   "tax-numbers", "HST 81234 5678 RT0001",
@@ -468,7 +593,7 @@ palp_demo_populate (PalpStore    *store,
     if (!save_client (store, &clients[i], city, region, error))
       goto fail;
 
-  if (!populate_visits (store, country, users, error))
+  if (!populate_visits (store, country, users, render, error))
     goto fail;
 
   return palp_store_commit (store, error);
@@ -576,10 +701,11 @@ store_is_empty (PalpStore  *store,
 }
 
 PalpStore *
-palp_demo_open (const char   *path,
-                PalpCountry   country,
-                char        **out_path,
-                GError      **error)
+palp_demo_open (const char              *path,
+                PalpCountry              country,
+                PalpReceiptRenderFunc    render,
+                char                   **out_path,
+                GError                 **error)
 {
   g_autoptr(PalpStore) store = NULL;
   g_autoptr(PalpClinic) clinic = NULL;
@@ -629,7 +755,7 @@ palp_demo_open (const char   *path,
   if (!(store = palp_store_open (db_path, PALP_STORE_OPEN_CREATE, error)))
     return NULL;
 
-  if (empty && !palp_demo_populate (store, country, error))
+  if (empty && !palp_demo_populate (store, country, render, error))
     return NULL;
 
   /* Reopened demos act as their first practitioner until someone signs in. */

@@ -13,15 +13,18 @@ G_BEGIN_DECLS
  * whose path is returned in @out_path) and fills it with the deterministic
  * demo clinic of @country. Refuses (PALP_STORE_ERROR_CONSTRAINT) an
  * existing database that is not a demo. An existing demo database is
- * returned as it is. */
-PalpStore *palp_demo_open           (const char   *path,
-                                     PalpCountry   country,
-                                     char        **out_path,
-                                     GError      **error);
+ * returned as it is. @render draws the receipts of the demo's history
+ * (palp_doc_receipt_render); NULL leaves the visits unreceipted. */
+PalpStore *palp_demo_open           (const char             *path,
+                                     PalpCountry             country,
+                                     PalpReceiptRenderFunc   render,
+                                     char                  **out_path,
+                                     GError                **error);
 /* Fills an empty (or demo) store with the demo clinic of @country. */
-gboolean   palp_demo_populate       (PalpStore    *store,
-                                     PalpCountry   country,
-                                     GError      **error);
+gboolean   palp_demo_populate       (PalpStore              *store,
+                                     PalpCountry             country,
+                                     PalpReceiptRenderFunc   render,
+                                     GError                **error);
 /* Adds @n_clients synthetic clients (and, once visits exist, @n_visits
  * visits) generated from @seed: the same seed gives the same data. */
 gboolean   palp_demo_generate_scale (PalpStore    *store,

@@ -162,14 +162,15 @@ palp_store_set_service_taxes (PalpStore  *self,
   " coalesce (v.voided_by, 0), r.number, r.series, r.category, r.issued_at, v.reason," \
   " v.voided_at, d.sha256, o.number, n.number," \
   " trim (coalesce (nullif (c.preferred_name, ''), c.given_name) || ' ' || c.family_name)," \
-  " u.display_name" \
+  " u.display_name, vu.display_name" \
   " FROM receipts r" \
   " LEFT JOIN receipt_voids v ON v.receipt_id = r.id" \
   " LEFT JOIN receipt_documents d ON d.receipt_id = r.id" \
   " LEFT JOIN receipts o ON o.id = r.replaces_id" \
   " LEFT JOIN receipts n ON n.replaces_id = r.id" \
   " JOIN clients c ON c.id = r.client_id" \
-  " JOIN users u ON u.id = r.practitioner_id "
+  " JOIN users u ON u.id = r.practitioner_id" \
+  " LEFT JOIN users vu ON vu.id = v.voided_by "
 
 /* Payments less refunds on @receipt_id and on every voided receipt it
  * replaces, in turn. */
@@ -214,6 +215,7 @@ receipt_from_stmt (PalpStore     *self,
   static const char *strings[] = {
     "number", "series", "category", "issued-at", "void-reason", "voided-at", "sha256",
     "replaces-number", "replaced-by-number", "client-name", "practitioner-name",
+    "voided-by-name",
   };
   gint64 paid = 0;
 
@@ -1044,6 +1046,18 @@ take_checkout_payment (PalpStore                  *self,
                     g_str_equal (payment->method, "hsa-fsa");
   gint64 left = payment->amount_cents;
 
+  if (payment->in_full)
+    {
+      left = 0;
+      for (guint i = 0; i < groups->len; i++)
+        {
+          PalpReceiptGroup *group = g_ptr_array_index (groups, i);
+
+          if (!health || group->category == PALP_SERVICE_CATEGORY_THERAPEUTIC)
+            left += group->total_cents;
+        }
+    }
+
   for (guint i = 0; i < groups->len && left > 0; i++)
     {
       PalpReceiptGroup *group = g_ptr_array_index (groups, i);
@@ -1182,7 +1196,7 @@ palp_store_issue_receipts_at (PalpStore                  *self,
     }
   if (payment != NULL && (!validate_method (payment->method, error)))
     return NULL;
-  if (payment != NULL && payment->amount_cents <= 0)
+  if (payment != NULL && !payment->in_full && payment->amount_cents <= 0)
     {
       g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
                    _("A payment is an amount above zero."));

@@ -113,7 +113,8 @@ palp_store_save_service (PalpStore    *self,
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
   g_return_val_if_fail (PALP_IS_SERVICE (service), FALSE);
 
-  if (!validate_service (service, error))
+  if (!validate_service (service, error) ||
+      !palp_store_require (self, PALP_ACTION_EDIT_SERVICES, 0, error))
     return FALSE;
 
   id = palp_service_get_int (service, "id");

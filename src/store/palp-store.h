@@ -224,6 +224,8 @@ typedef struct
   const char *method;        /* "cash", "card", "cheque", "e-transfer", "insurance", "hsa-fsa" */
   gint64      amount_cents;  /* > 0, at most the total of the new receipts */
   const char *reference;     /* may be NULL */
+  gboolean    in_full;       /* pay every new receipt's total (amount_cents unused);
+                              * an insurer or health account, the therapeutic ones */
 } PalpCheckoutPayment;
 
 /* Issues receipts for every billing line of @visit_ids (attended or no-show

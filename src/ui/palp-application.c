@@ -9,6 +9,7 @@
 
 #include "palp-application.h"
 #include "palp-demo.h"
+#include "palp-doc-receipt.h"
 #include "palp-preferences.h"
 #include "palp-window.h"
 
@@ -70,8 +71,8 @@ open_store (PalpApplication  *self,
   g_autofree char *path = NULL;
 
   if (self->demo)
-    return palp_demo_open (self->database, palp_country_from_code (self->country), NULL,
-                           error);
+    return palp_demo_open (self->database, palp_country_from_code (self->country),
+                           palp_doc_receipt_render, NULL, error);
 
   path = self->database ? g_strdup (self->database) : palp_store_default_path ();
   return palp_store_open (path, PALP_STORE_OPEN_CREATE, error);

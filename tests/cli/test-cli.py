@@ -264,7 +264,10 @@ def services_and_visits():
                             str(grace), check=0).stdout)
     assert visits and all(v['client_id'] == grace for v in visits)
     mixed = [v for v in visits if set(v['categories']) == {'therapeutic', 'esthetic'}]
-    assert len(mixed) == 1 and mixed[0]['mixed_confirmed'], visits
+    # One combined session receipted two weeks ago, confirmed; one booked
+    # today, for the front desk to confirm and check out.
+    assert len(mixed) == 2, visits
+    assert sorted(v['mixed_confirmed'] for v in mixed) == [False, True], mixed
     assert any(v['status'] == 'booked' for v in visits), 'today has bookings'
     everyone = json.loads(run('--database', path, '--json', 'visits', 'list', check=0).stdout)
     assert any(v['status'] == 'no-show' and v['categories'] == ['other'] for v in everyone)
@@ -275,6 +278,104 @@ def services_and_visits():
         assert run('--database', path, *bad).returncode == 2, bad
     p = run('--database', path, 'visits', 'list', '--client', '9999')
     assert p.returncode == 1 and p.stderr.strip(), p
+    run('--database', path, 'check', check=0)
+
+
+@test
+def receipts_issue_void_and_documents():
+    path = demo('receipts.db')
+    listed = json.loads(run('--database', path, '--json', 'receipts', 'list', check=0).stdout)
+    numbers = {r['number'] for r in listed}
+    # The demo's history: a combined visit's T and E receipts, a no-show fee,
+    # a partial payment, a voided and reissued receipt.
+    assert any(n.startswith('E-') for n in numbers) and any(n.startswith('G-') for n in numbers)
+    assert any(r['voided'] and r['replaced_by'] for r in listed), listed
+    assert any(r['balance_cents'] > 0 for r in listed), 'a partial payment leaves a balance'
+    for series in 'TEG':
+        seqs = sorted(int(r['number'].rsplit('-', 1)[1]) for r in listed
+                      if r['number'].startswith(series + '-'))
+        assert seqs == list(range(1, len(seqs) + 1)), (series, seqs)
+
+    # Today's combined visit: booked, so not yet receiptable; then attended
+    # but not confirmed by an admin.
+    grace = json.loads(run('--database', path, '--json', 'clients', 'search', 'whitfield',
+                           check=0).stdout)[0]['id']
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', '--client',
+                            str(grace), check=0).stdout)
+    today = [v for v in visits if v['status'] == 'booked'][0]
+    p = run('--database', path, 'receipts', 'issue', str(today['id']))
+    assert p.returncode == 2 and '--as' in p.stderr, 'writes need --as'
+    p = run('--database', path, '--as', 'rosa', 'receipts', 'issue', str(today['id']))
+    assert p.returncode == 1 and 'attended' in p.stderr, p.stderr
+    con = sqlite3.connect(path)
+    attended = con.execute("SELECT id FROM visits WHERE status = 'attended' AND NOT EXISTS ("
+                           " SELECT 1 FROM visit_lines l WHERE l.visit_id = visits.id AND"
+                           " EXISTS (SELECT 1 FROM receipt_lines r WHERE r.visit_line_id = l.id))"
+                           ).fetchall()
+    con.close()
+    assert attended == [], 'every past visit of the demo is receipted'
+
+    # An already receipted visit has nothing left.
+    t_receipt = next(r for r in listed if r['number'].startswith('T-') and not r['voided'])
+    p = run('--database', path, '--as', 'rosa', 'receipts', 'issue', '1')
+    assert p.returncode == 1 and p.stderr.strip(), p
+
+    # Void needs a reason and an admin; then the services are billable again.
+    assert run('--database', path, '--as', 'rosa', 'receipts', 'void',
+               t_receipt['number']).returncode == 2
+    p = run('--database', path, '--as', 'maya', 'receipts', 'void', t_receipt['number'],
+            '--reason', 'test')
+    assert p.returncode == 1 and 'admin' in p.stderr.lower(), p.stderr
+    run('--database', path, '--as', 'rosa', 'receipts', 'void', t_receipt['number'],
+        '--reason', 'Billed the wrong duration', check=0)
+    con = sqlite3.connect(path)
+    (visit_id,) = con.execute("SELECT DISTINCT l.visit_id FROM receipt_lines rl"
+                              " JOIN visit_lines l ON l.id = rl.visit_line_id"
+                              " JOIN receipts r ON r.id = rl.receipt_id WHERE r.number = ?",
+                              (t_receipt['number'],)).fetchone()
+    con.close()
+    p = run('--database', path, '--as', 'rosa', '--json', 'receipts', 'issue', str(visit_id),
+            '--replaces', t_receipt['number'], check=0)
+    new = json.loads(p.stdout)
+    assert len(new) == 1 and new[0]['replaces'] == t_receipt['number'], new
+    assert new[0]['paid_cents'] == t_receipt['paid_cents'], 'payments carry over'
+
+    # The stored PDF comes back byte for byte; a void adds an addendum.
+    out = db('new-receipt.pdf')
+    run('--database', path, 'document', 'receipt', new[0]['number'], '-o', out, check=0)
+    assert sha256(out) == new[0]['sha256']
+    text = subprocess.run(['pdftotext', out, '-'], capture_output=True, text=True).stdout
+    assert 'Massage therapy' in text and new[0]['number'] in text, text
+    old = db('old-receipt.pdf')
+    run('--database', path, 'document', 'receipt', t_receipt['number'], '-o', old, check=0)
+    text = subprocess.run(['pdftotext', old, '-'], capture_output=True, text=True).stdout
+    assert 'VOID' in text and 'Billed the wrong duration' in text, text
+    run('--database', path, 'document', 'receipt', t_receipt['number'], '--original', '-o',
+        old, check=0)
+    assert sha256(old) == t_receipt['sha256']
+
+    # The statement lists massage therapy only.
+    st = db('statement.pdf')
+    run('--database', path, 'document', 'statement', str(grace), '--from', '2000-01-01',
+        '--to', '2999-12-31', '-o', st, check=0)
+    text = subprocess.run(['pdftotext', st, '-'], capture_output=True, text=True).stdout
+    assert 'Massage therapy' in text and 'Esthetic facial' not in text, text
+
+    for bad in (('receipts',), ('receipts', 'issue'), ('receipts', 'issue', 'x'),
+                ('receipts', 'issue', '1', '--pay', 'card'),
+                ('receipts', 'issue', '1', '--pay', 'card:-5'),
+                ('receipts', 'void', 'T-1'), ('receipts', 'list', '--client'),
+                ('document',), ('document', 'receipt', 'T-1'),
+                ('document', 'receipt', 'T-1', '-o', 'x.txt'),
+                ('document', 'statement', '1', '--from', '2026-13-01', '--to', '2026-12-01',
+                 '-o', 'x.pdf'),
+                ('document', 'statement', '1', '--from', '2026-12-01', '--to', '2026-01-01',
+                 '-o', 'x.pdf'),
+                ('document', 'letter', '1', '-o', 'x.pdf')):
+        assert run('--database', path, '--as', 'rosa', *bad).returncode == 2, bad
+    p = run('--database', path, 'document', 'receipt', 'T-1999-999999', '-o', db('x.pdf'))
+    assert p.returncode == 1 and p.stderr.strip(), p
+    assert not os.path.exists(db('x.pdf'))
     run('--database', path, 'check', check=0)
 
 

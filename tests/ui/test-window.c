@@ -10,6 +10,7 @@
 
 #include "palp-client-editor.h"
 #include "palp-demo.h"
+#include "palp-doc-receipt.h"
 #include "palp-window.h"
 
 typedef struct
@@ -29,7 +30,7 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("palpate-ui-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "clinic.db", NULL);
-  f->store = palp_demo_open (path, PALP_COUNTRY_US, NULL, &error);
+  f->store = palp_demo_open (path, PALP_COUNTRY_US, palp_doc_receipt_render, NULL, &error);
   g_assert_no_error (error);
 
   f->window = g_object_ref_sink (g_object_new (PALP_TYPE_WINDOW, NULL));

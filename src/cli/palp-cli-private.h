@@ -1,0 +1,65 @@
+/* palp-cli-private.h: what palpate-cli's command files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "palp-cli.h"
+#include "palp-date.h"
+#include "palp-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *database;
+  char     *as_user;
+  gboolean  json;
+  /* The command and its own arguments. */
+  char    **args;
+  int       n_args;
+} CliContext;
+
+typedef int (*CliCommandFunc) (CliContext *ctx);
+
+/* "palpate-cli: MESSAGE" and a pointer to --help, on stderr. */
+void         usage_error    (const char         *format,
+                             ...) G_GNUC_PRINTF (1, 2);
+/* Prints @error's message on stderr; returns PALP_CLI_ERROR. */
+int          runtime_error  (const GError       *error);
+/* A whole number from 0 to @max, or a usage error naming @option. */
+gboolean     parse_count    (const char         *option,
+                             const char         *text,
+                             guint64             max,
+                             guint64            *out);
+/* Opens the existing database; NULL with *@out_exit set on failure. */
+PalpStore   *open_store     (CliContext         *ctx,
+                             PalpStoreOpenFlags  flags,
+                             int                *out_exit);
+/* Commands that write call this: --as must name a user of the clinic. */
+gboolean     require_actor  (CliContext         *ctx,
+                             PalpStore          *store,
+                             int                *out_exit);
+void         print_json     (JsonBuilder        *builder);
+/* A member holding @value, or null for NULL or empty. */
+void         add_string     (JsonBuilder        *builder,
+                             const char         *key,
+                             const char         *value);
+/* A plain text table: columns padded to their widest cell. */
+void         print_table    (const char * const *headers,
+                             GPtrArray          *rows);
+PalpCountry  store_country  (PalpStore          *store);
+/* The clinic country's short form of an ISO date ("" for NULL). */
+char        *short_date     (const char         *iso,
+                             PalpCountry         country);
+
+/* palp-cli-billing.c */
+int          cmd_receipts_list  (CliContext *ctx);
+int          cmd_receipts_issue (CliContext *ctx);
+int          cmd_receipts_void  (CliContext *ctx);
+int          cmd_document       (CliContext *ctx);
+
+G_END_DECLS
