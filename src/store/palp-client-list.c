@@ -12,7 +12,7 @@
 #include "palp-store-private.h"
 
 /* About two screens of rows: one query fills what a list view shows. */
-#define PAGE_SIZE 64
+#define PAGE_SIZE PALP_STORE_CLIENT_PAGE
 
 struct _PalpClientList
 {

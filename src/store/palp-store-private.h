@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 sqlite3    *palp_store_get_db           (PalpStore     *self);
 /* Loads the clients with @ids (in any order) into @out, in the order of
- * @ids; missing ids leave NULL. */
+ * @ids; missing ids leave NULL. Fastest with up to
+ * PALP_STORE_CLIENT_PAGE ids. */
+#define PALP_STORE_CLIENT_PAGE 64
 gboolean    palp_store_load_clients_by_ids (PalpStore  *self,
                                             const gint64 *ids,
                                             guint       n_ids,
@@ -33,6 +35,14 @@ gboolean      palp_store_set_db_error   (GError       **error,
 sqlite3_stmt *palp_store_prepare        (PalpStore     *self,
                                          const char    *sql,
                                          GError       **error);
+/* A statement for a hot query (@sql a constant), prepared once and kept by
+ * the store; hand it back with palp_store_release_cached(), never
+ * sqlite3_finalize(). */
+sqlite3_stmt *palp_store_prepare_cached (PalpStore     *self,
+                                         const char    *sql,
+                                         GError       **error);
+void          palp_store_release_cached (PalpStore     *self,
+                                         sqlite3_stmt  *stmt);
 /* Reads an existing file's identity without writing to it: refuses files
  * of other programs and newer schemas; returns its schema version. */
 gboolean      palp_store_inspect_file   (const char    *path,

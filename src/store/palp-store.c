@@ -38,6 +38,9 @@ struct _PalpStore
   int       version;
   gboolean  read_only;
   guint     batch_depth;
+  /* SQL text → statement, for the queries that run on every keystroke or
+   * list page (see palp_store_prepare_cached()). */
+  GHashTable *statements;
 };
 
 G_DEFINE_FINAL_TYPE (PalpStore, palp_store, G_TYPE_OBJECT)
@@ -150,6 +153,52 @@ palp_store_prepare (PalpStore   *self,
   return stmt;
 }
 
+/* Preparing costs about as much as running a short query, and search runs
+ * on every keystroke: these statements are prepared once, on first use,
+ * and kept until the store is disposed. A statement that is still running
+ * (a caller inside another's loop) is not shared: the caller gets a fresh
+ * one, which palp_store_release_cached() finalizes. */
+sqlite3_stmt *
+palp_store_prepare_cached (PalpStore   *self,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL && !sqlite3_stmt_busy (stmt))
+    return stmt;
+  if (stmt != NULL)
+    return palp_store_prepare (self, sql, error);
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      palp_store_set_db_error (error, self->db, rc);
+      return NULL;
+    }
+  /* The statement owns its text: sqlite3_sql() is the key. */
+  g_hash_table_insert (self->statements, (gpointer) sqlite3_sql (stmt), stmt);
+  return stmt;
+}
+
+/* Resets a statement from palp_store_prepare_cached() for its next use, so
+ * that it holds no read transaction open; finalizes one that was not
+ * kept. */
+void
+palp_store_release_cached (PalpStore    *self,
+                           sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  if (g_hash_table_lookup (self->statements, sqlite3_sql (stmt)) == stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else
+    sqlite3_finalize (stmt);
+}
 
 void
 palp_store_bind_text (sqlite3_stmt *stmt,
@@ -208,10 +257,22 @@ palp_actor_func (sqlite3_context  *ctx,
 }
 
 static void
+palp_store_dispose (GObject *object)
+{
+  PalpStore *self = (PalpStore *) object;
+
+  /* Before the connection closes: it waits for its statements. */
+  g_hash_table_remove_all (self->statements);
+
+  G_OBJECT_CLASS (palp_store_parent_class)->dispose (object);
+}
+
+static void
 palp_store_finalize (GObject *object)
 {
   PalpStore *self = (PalpStore *) object;
 
+  g_hash_table_unref (self->statements);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -222,12 +283,15 @@ palp_store_finalize (GObject *object)
 static void
 palp_store_class_init (PalpStoreClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = palp_store_dispose;
   G_OBJECT_CLASS (klass)->finalize = palp_store_finalize;
 }
 
 static void
 palp_store_init (PalpStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
 }
 
 static int
@@ -612,22 +676,44 @@ client_select_sql (const char *where)
   return g_string_free (sql, FALSE);
 }
 
+/* One client from a row of client_select_sql(). Built in one
+ * g_object_new_with_properties() call with only the columns that hold a
+ * value: a new client's strings are already unset, and a list page builds
+ * dozens of clients at a time. */
 static PalpClient *
 client_from_stmt (sqlite3_stmt *stmt)
 {
-  PalpClient *client = palp_client_new ();
+  const char *names[G_N_ELEMENTS (client_string_props) + 4];
+  GValue values[G_N_ELEMENTS (client_string_props) + 4] = { G_VALUE_INIT };
+  PalpClient *client;
+  guint n = 0;
 
-  g_object_freeze_notify (G_OBJECT (client));
-  g_object_set (client,
-                "id", sqlite3_column_int64 (stmt, 0),
-                "archived", sqlite3_column_int (stmt, 1) != 0,
-                "created-at", (const char *) sqlite3_column_text (stmt, 2),
-                "updated-at", (const char *) sqlite3_column_text (stmt, 3),
-                NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (client_string_props); i++)
-    g_object_set (client, client_string_props[i],
-                  (const char *) sqlite3_column_text (stmt, (int) i + 4), NULL);
-  g_object_thaw_notify (G_OBJECT (client));
+  names[n] = "id";
+  g_value_init (&values[n], G_TYPE_INT64);
+  g_value_set_int64 (&values[n++], sqlite3_column_int64 (stmt, 0));
+  if (sqlite3_column_int (stmt, 1) != 0)
+    {
+      names[n] = "archived";
+      g_value_init (&values[n], G_TYPE_BOOLEAN);
+      g_value_set_boolean (&values[n++], TRUE);
+    }
+  for (int col = 2; col < (int) G_N_ELEMENTS (client_string_props) + 4; col++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+      if (text == NULL)
+        continue;
+      names[n] = col == 2 ? "created-at"
+                 : col == 3 ? "updated-at"
+                 : client_string_props[col - 4];
+      g_value_init (&values[n], G_TYPE_STRING);
+      /* The row outlives this call: the model copies the text. */
+      g_value_set_static_string (&values[n++], text);
+    }
+
+  client = (PalpClient *) g_object_new_with_properties (PALP_TYPE_CLIENT, n, names, values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
   return client;
 }
 
@@ -656,6 +742,26 @@ palp_store_load_client (PalpStore  *self,
   return NULL;
 }
 
+/* The statement for one page of clients by id: PALP_STORE_CLIENT_PAGE
+ * parameters, those not needed bound to NULL (which matches no row). One
+ * text, so the store keeps one statement for every page. */
+static const char *
+client_page_sql (void)
+{
+  static gsize sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autoptr(GString) where = g_string_new ("WHERE id IN (");
+
+      for (guint i = 0; i < PALP_STORE_CLIENT_PAGE; i++)
+        g_string_append (where, i == 0 ? "?" : ",?");
+      g_string_append_c (where, ')');
+      g_once_init_leave (&sql, (gsize) client_select_sql (where->str));
+    }
+  return (const char *) sql;
+}
+
 gboolean
 palp_store_load_clients_by_ids (PalpStore     *self,
                                 const gint64  *ids,
@@ -663,35 +769,36 @@ palp_store_load_clients_by_ids (PalpStore     *self,
                                 PalpClient   **out,
                                 GError       **error)
 {
-  g_autoptr(GString) where = g_string_new ("WHERE id IN (");
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  int rc;
+  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (n_ids == 0)
-    return TRUE;
-  for (guint i = 0; i < n_ids; i++)
+  for (guint start = 0; start < n_ids; start += PALP_STORE_CLIENT_PAGE)
     {
-      g_string_append (where, i == 0 ? "?" : ",?");
-      g_hash_table_insert (index, (gpointer) &ids[i], GUINT_TO_POINTER (i));
-    }
-  g_string_append_c (where, ')');
-  sql = client_select_sql (where->str);
-  if (!(stmt = palp_store_prepare (self, sql, error)))
-    return FALSE;
-  for (guint i = 0; i < n_ids; i++)
-    sqlite3_bind_int64 (stmt, (int) i + 1, ids[i]);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gpointer pos;
+      guint n = MIN (n_ids - start, PALP_STORE_CLIENT_PAGE);
+      sqlite3_stmt *stmt = palp_store_prepare_cached (self, client_page_sql (), error);
+      int rc;
 
-      if (g_hash_table_lookup_extended (index, &id, NULL, &pos))
-        out[GPOINTER_TO_UINT (pos)] = client_from_stmt (stmt);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        sqlite3_bind_int64 (stmt, (int) i + 1, ids[start + i]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          /* A page is small: a scan finds the row's place (ids may repeat). */
+          for (guint i = 0; i < n; i++)
+            if (ids[start + i] == id && out[start + i] == NULL)
+              {
+                out[start + i] = client_from_stmt (stmt);
+                break;
+              }
+        }
+      if (rc != SQLITE_DONE)
+        palp_store_set_db_error (error, self->db, rc);
+      palp_store_release_cached (self, stmt);
+      if (rc != SQLITE_DONE)
+        return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return palp_store_set_db_error (error, self->db, rc);
   return TRUE;
 }
 
@@ -897,6 +1004,32 @@ build_match (GPtrArray *terms)
   return g_string_free (match, FALSE);
 }
 
+#define SEARCH_SQL \
+  "SELECT c.id FROM clients_fts f JOIN clients c ON c.id = f.rowid" \
+  " WHERE clients_fts MATCH ?1 AND (?2 OR c.archived = 0)" \
+  " ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id LIMIT ?3"
+#define LIST_ALL_SQL \
+  "SELECT id FROM clients WHERE (?2 OR archived = 0)" \
+  " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id LIMIT ?3"
+
+/* The clinic's country decides how dates and phone numbers typed in a
+ * search are read. Only that column: the whole profile (with its logo)
+ * is more than a keystroke needs. */
+static PalpCountry
+search_country (PalpStore *self)
+{
+  sqlite3_stmt *stmt = palp_store_prepare_cached (self, "SELECT country FROM clinic WHERE id = 1",
+                                                  NULL);
+  PalpCountry country = PALP_COUNTRY_US;
+
+  if (stmt == NULL)
+    return country;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    country = palp_country_from_code ((const char *) sqlite3_column_text (stmt, 0));
+  palp_store_release_cached (self, stmt);
+  return country;
+}
+
 GListModel *
 palp_store_search_clients (PalpStore   *self,
                            const char  *text,
@@ -905,59 +1038,44 @@ palp_store_search_clients (PalpStore   *self,
                            GError     **error)
 {
   g_autoptr(GPtrArray) terms = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(PalpClinic) clinic = NULL;
-  PalpCountry country = PALP_COUNTRY_US;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
   if (text != NULL && *text != '\0')
     {
-      if ((clinic = palp_store_load_clinic (self, NULL)))
-        country = palp_clinic_get_country_enum (clinic);
-      terms = palp_search_terms_parse (text, country);
-    }
-
-  if (terms != NULL && terms->len > 0)
-    {
-      g_autofree char *match = build_match (terms);
-
-      stmt = palp_store_prepare (self, "SELECT c.id FROM clients_fts f JOIN clients c ON c.id = f.rowid"
-                            " WHERE clients_fts MATCH ?1 AND (?2 OR c.archived = 0)"
-                            " ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE,"
-                            " c.id LIMIT ?3", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-    }
-  else if (text != NULL && *text != '\0')
-    {
+      terms = palp_search_terms_parse (text, search_country (self));
       /* Only punctuation was typed: nothing can match. */
-      return palp_client_list_new (self, ids);
+      if (terms->len == 0)
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          return palp_client_list_new (self, ids);
+        }
+      match = build_match (terms);
     }
-  else
-    {
-      stmt = palp_store_prepare (self, "SELECT id FROM clients WHERE (?2 OR archived = 0)"
-                            " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id"
-                            " LIMIT ?3", error);
-      if (stmt == NULL)
-        return NULL;
-    }
+
+  stmt = palp_store_prepare_cached (self, match ? SEARCH_SQL : LIST_ALL_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
 
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit > 0 ? limit : 256);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
   if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, self->db, rc);
-      return NULL;
-    }
+    palp_store_set_db_error (error, self->db, rc);
+  palp_store_release_cached (self, stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
   return palp_client_list_new (self, ids);
 }
 
