@@ -339,39 +339,71 @@ test_audit (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM audit_log"), >, 0);
 }
 
-/* Planting an older database: only the first migration, as version 1. */
+/* Planting an older database: the first @version migrations, with a client
+ * written before the newer ones existed. */
 static void
-test_migrate_from_v1 (void)
+migrate_from (int version)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("palpate-v1-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("palpate-old-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autoptr(GBytes) v1 = g_resources_lookup_data (RESOURCE_PREFIX "/schema/0001-foundation.sql",
-                                                  0, &error);
-  g_autofree char *sql = g_strndup (g_bytes_get_data (v1, NULL), g_bytes_get_size (v1));
+  g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = 1346456656;"
+                                            " PRAGMA user_version = %d;", version);
   g_autoptr(PalpStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_PREFIX "/schema/", 0, &error);
   sqlite3 *db = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  /* A client from before the search index, inserted without the audit's
-   * actor function: drop that trigger for the planting. */
+  for (int v = 1; v <= version; v++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%04d-", v);
+      gboolean found = FALSE;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_has_prefix (names[i], prefix))
+          {
+            g_autofree char *res = g_strconcat (RESOURCE_PREFIX "/schema/", names[i], NULL);
+            g_autoptr(GBytes) bytes = g_resources_lookup_data (res, 0, &error);
+            g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL),
+                                              g_bytes_get_size (bytes));
+
+            g_assert_no_error (error);
+            g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+            found = TRUE;
+          }
+      g_assert_true (found);
+    }
+  /* A client from before, inserted without the audit's actor function:
+   * drop that trigger for the planting. */
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TRIGGER clients_audit_insert;"
                                  "INSERT INTO clients (given_name, family_name, birth_date)"
-                                 " VALUES ('Grace', 'Whitfield', '1984-03-17');"
-                                 "PRAGMA application_id = 1346456656; PRAGMA user_version = 1;",
+                                 " VALUES ('Grace', 'Whitfield', '1984-03-17');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, stamp, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = palp_store_open (path, PALP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (palp_store_get_version (store), ==, palp_store_schema_version ());
-  g_assert_cmpuint (n_found (store, "whit"), ==, 1);     /* indexed by the migration */
+  g_assert_cmpuint (n_found (store, "whit"), ==, 1);     /* indexed by a migration */
   g_assert_cmpuint (n_found (store, "1984"), ==, 1);
+  /* The newest tables are there and empty. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM receipts"), ==, 0);
   g_clear_object (&store);
   remove_dir (dir);
+}
+
+static void
+test_migrate_from_older (void)
+{
+  for (int v = 1; v < palp_store_schema_version (); v++)
+    {
+      g_test_message ("from version %d", v);
+      migrate_from (v);
+    }
 }
 
 static void
@@ -811,7 +843,7 @@ main (int   argc,
   ADD ("/store/services-and-visits", test_services_and_visits);
   ADD ("/store/check-finds-misfiled-line", test_check_finds_misfiled_line);
 #undef ADD
-  g_test_add_func ("/store/migrate-from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/migrate-from-older", test_migrate_from_older);
   g_test_add_func ("/store/foreign-files-untouched", test_foreign_files_untouched);
   g_test_add_func ("/store/network-fs-refused", test_network_fs_refused);
 
