@@ -699,9 +699,12 @@ line_description (PalpReceiptLine *line)
   gint64 quantity = palp_receipt_line_get_int (line, "quantity");
 
   if (quantity > 1)
-    /* TRANSLATORS: a service and how many times it was given. */
-    return g_strdup_printf (_("%s × %" G_GINT64_FORMAT), description != NULL ? description : "",
-                            quantity);
+    {
+      g_autofree char *times = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
+
+      /* TRANSLATORS: a service and how many times it was given. */
+      return g_strdup_printf (_("%s × %s"), description != NULL ? description : "", times);
+    }
   return g_strdup (description != NULL ? description : "");
 }
 
@@ -1024,7 +1027,12 @@ build_addendum (Receipt    *receipt,
       if (voided_by != 0 && voided_by == palp_user_get_id (document->practitioner))
         who = dup_property (document->practitioner, "display-name");
       else if (voided_by != 0)
-        who = g_strdup_printf (_("user no. %" G_GINT64_FORMAT), voided_by);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, voided_by);
+
+          /* TRANSLATORS: who voided a receipt, when only their user number is known. */
+          who = g_strdup_printf (_("user no. %s"), id);
+        }
       else
         who = g_strdup (_("an administrator"));
 
