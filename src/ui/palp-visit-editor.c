@@ -779,6 +779,16 @@ load_choices (PalpVisitEditor *self)
 
   if (preferred == 0 && self->user != NULL && palp_user_is_practitioner (self->user))
     preferred = palp_user_get_id (self->user);
+  /* At the front desk, the client's own therapist: the one seen last. */
+  if (preferred == 0 && self->client_id != 0)
+    {
+      g_autoptr(GListModel) visits = palp_store_list_visits (self->store, self->client_id, NULL);
+      g_autoptr(PalpVisit) last = visits && g_list_model_get_n_items (visits) > 0
+                                    ? g_list_model_get_item (visits, 0) : NULL;
+
+      if (last != NULL)
+        preferred = palp_visit_get_int (last, "practitioner-id");
+    }
 
   self->practitioners = palp_store_list_practitioners (self->store, NULL);
   for (guint i = 0; self->practitioners && i < g_list_model_get_n_items (self->practitioners); i++)
