@@ -1022,9 +1022,11 @@ build_addendum (Receipt    *receipt,
       g_autoptr(GDateTime) voided_time = palp_doc_billing_parse_time (voided_at);
       gint64 voided_by = palp_receipt_get_int (record, "voided-by");
 
-      /* The document names one user, its practitioner; anyone else is
-       * named by the id the audit log knows them by. */
-      if (voided_by != 0 && voided_by == palp_user_get_id (document->practitioner))
+      /* The store names who voided it; without a name, the practitioner
+       * or the id the audit log knows them by. */
+      if (is_set (palp_receipt_get_string (record, "voided-by-name")))
+        who = g_strdup (palp_receipt_get_string (record, "voided-by-name"));
+      else if (voided_by != 0 && voided_by == palp_user_get_id (document->practitioner))
         who = dup_property (document->practitioner, "display-name");
       else if (voided_by != 0)
         {

@@ -1,7 +1,7 @@
 /* palp-receipt-document.h: everything one receipt prints, loaded
  *
  * The store loads it (palp_store_load_receipt_document) and the document
- * layer draws it (palp_doc_receipt_new), so src/docs never reads the
+ * layer draws it (palp_doc_receipt_render), so src/docs never reads the
  * database. For a receipt being issued it is loaded inside the issuing
  * transaction, and the PDF drawn from it is stored with the receipt.
  *

@@ -148,6 +148,27 @@ palp_store_save_service (PalpStore    *self,
   return TRUE;
 }
 
+gboolean
+palp_store_service_is_billed (PalpStore  *self,
+                              gint64      service_id,
+                              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
+
+  stmt = palp_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM visit_lines"
+                                   " WHERE service_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return palp_store_set_db_error (error, palp_store_get_db (self), rc);
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
 #define VISIT_SELECT \
   "SELECT v.id, v.client_id, v.practitioner_id, v.starts_at, v.duration_minutes, v.status," \
   " v.mixed_confirmed_by, v.mixed_confirmed_at," \

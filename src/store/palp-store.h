@@ -160,6 +160,12 @@ gboolean     palp_store_save_service      (PalpStore   *self,
                                            PalpService *service,
                                            GError     **error);
 
+/* Whether anything has been billed with the service: its category is then
+ * fixed. FALSE with @error on failure. */
+gboolean     palp_store_service_is_billed (PalpStore  *self,
+                                           gint64       service_id,
+                                           GError     **error);
+
 /* Visits (GListModel of PalpVisit), newest first; @client_id 0 for all.
  * Each visit's "categories" lists what it bills. */
 GListModel  *palp_store_list_visits       (PalpStore   *self,

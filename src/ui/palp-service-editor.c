@@ -565,31 +565,13 @@ palp_service_editor_init (PalpServiceEditor *self)
   self->loading = FALSE;
 }
 
-/* The store keeps no "billed" flag the interface could read, and its rule
- * is a trigger: ask it to change the category inside a transaction that is
- * always rolled back, and see whether it refuses. */
+/* Once billed, a service keeps its category (the store enforces it). */
 static gboolean
 category_is_fixed (PalpServiceEditor *self)
 {
-  g_autoptr(PalpService) probe = palp_service_new ();
-  g_autoptr(GError) error = NULL;
-  PalpServiceCategory other = self->category == PALP_SERVICE_CATEGORY_OTHER
-                                ? PALP_SERVICE_CATEGORY_ESTHETIC : PALP_SERVICE_CATEGORY_OTHER;
-  gboolean saved;
+  gint64 id = palp_service_get_int (self->service, "id");
 
-  g_object_set (probe,
-                "id", palp_service_get_int (self->service, "id"),
-                "name", palp_service_get_string (self->service, "name"),
-                "category", palp_service_category_to_key (other),
-                "duration-minutes", palp_service_get_int (self->service, "duration-minutes"),
-                "fee-cents", palp_service_get_int (self->service, "fee-cents"),
-                "active", palp_service_get_int (self->service, "active"),
-                NULL);
-  if (!palp_store_begin (self->store, NULL))
-    return FALSE;
-  saved = palp_store_save_service (self->store, probe, &error);
-  palp_store_rollback (self->store);
-  return !saved && g_error_matches (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  return id != 0 && palp_store_service_is_billed (self->store, id, NULL);
 }
 
 static void

@@ -717,6 +717,9 @@ test_services_and_visits (Fixture       *f,
 
   g_assert_true (palp_store_save_service (f->store, tmj, &error));
   g_assert_true (palp_store_save_service (f->store, facial, &error));
+  g_assert_false (palp_store_service_is_billed (f->store, palp_service_get_int (facial, "id"),
+                                                &error));
+  g_assert_no_error (error);
   g_assert_no_error (error);
 
   /* Cosmetic work never carries a procedure code: refused by the store and
@@ -762,6 +765,8 @@ test_services_and_visits (Fixture       *f,
   g_assert_true (sql_refused (f->store, sql));
 
   /* A billed service keeps its category, through the store or in SQL. */
+  g_assert_true (palp_store_service_is_billed (f->store, palp_service_get_int (facial, "id"),
+                                               NULL));
   g_object_set (facial, "category", "therapeutic", NULL);
   g_assert_false (palp_store_save_service (f->store, facial, &error));
   g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
