@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -152,6 +153,53 @@ static const DemoClient ca_clients[] = {
     "Tension headaches and neck stiffness from desk work." },
 };
 
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A made-up signature: a flowing line whose loops follow the letters of
+ * @name, so each practitioner's looks different (and is plainly not a
+ * real person's). */
+static GBytes *
+demo_signature (const char *name)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 440, 120);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+  double x = 20, y = 80;
+
+  cairo_set_source_rgb (cr, 0.08, 0.10, 0.22);
+  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, x, y);
+  for (const char *p = name; *p != '\0' && x < 400; p++)
+    {
+      int c = (guchar) *p;
+      double rise = 20 + (c % 7) * 7;
+
+      if (*p == ' ')
+        {
+          x += 18;
+          cairo_move_to (cr, x, y);
+          continue;
+        }
+      cairo_curve_to (cr, x + 4, y - rise, x + 14, y - rise, x + 12, y);
+      cairo_curve_to (cr, x + 11, y + 6, x + 16, y + 4, x + 22, y - 2);
+      x += 22;
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
 static gboolean
 save_user (PalpStore       *store,
            const DemoUser  *u,
@@ -170,6 +218,11 @@ save_user (PalpStore       *store,
                 "association-number", u->association_number,
                 "npi", u->npi,
                 NULL);
+  if (u->licence != NULL)
+    {
+      g_autoptr(GBytes) signature = demo_signature (u->name);
+      g_object_set (user, "signature", signature, NULL);
+    }
   if (!palp_store_save_user (store, user, error))
     return FALSE;
 

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "palp-preferences.h"
+#include "palp-receipt-number.h"
+#include "palp-signature-pad.h"
 #include "palp-compat.h"
 #include "palp-services-page.h"
 #include "palp-validate.h"
@@ -82,6 +84,13 @@ on_clinic_row_apply_cb (AdwEntryRow     *row,
       return;
     }
   if (g_str_equal (prop, "phone") && !palp_validate_phone (text, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      report (self, error, NULL);
+      return;
+    }
+  if (g_str_equal (prop, "receipt-pattern") && *text != '\0' &&
+      !palp_receipt_pattern_validate (text, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       report (self, error, NULL);
@@ -283,6 +292,19 @@ build_clinic_page (PalpPreferences *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Receipt Numbers"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Each kind of receipt has its own series, numbered "
+                                           "without gaps: {series} is T for massage therapy, E "
+                                           "for esthetic services and G for other charges; "
+                                           "{year} restarts the numbers each year; {seq:6} is "
+                                           "the number, padded to six digits. Empty: "
+                                           "{series}-{year}-{seq:6}, as in T-2026-000124."));
+  row = clinic_entry (self, "receipt-pattern", _("Numbering pattern"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
   return page;
 }
 
@@ -315,6 +337,10 @@ typedef struct
   GtkWidget       *admin;
   GtkWidget       *practitioner;
   GtkWidget       *active;
+  GtkWidget       *pad;
+  GtkWidget       *current;     /* the stored signature, or NULL */
+  GtkWidget       *signature_row;
+  gboolean         remove_signature;
   GtkLabel        *message;
 } UserDialog;
 
@@ -344,6 +370,15 @@ on_user_save_cb (GtkButton  *button,
                   gtk_editable_get_text (GTK_EDITABLE (d->entries[i])), NULL);
   g_object_set (d->user, "roles", roles,
                 "active", adw_switch_row_get_active_compat (d->active), NULL);
+  /* A new drawing replaces the signature; "Clear" with nothing drawn
+   * removes it. */
+  if (!palp_signature_pad_is_empty (PALP_SIGNATURE_PAD (d->pad)))
+    {
+      g_autoptr(GBytes) png = palp_signature_pad_to_png (PALP_SIGNATURE_PAD (d->pad));
+      g_object_set (d->user, "signature", png, NULL);
+    }
+  else if (d->remove_signature)
+    g_object_set (d->user, "signature", NULL, NULL);
 
   if (roles == PALP_ROLE_NONE)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -359,6 +394,67 @@ on_user_save_cb (GtkButton  *button,
     }
   rebuild_users (d->self);
   gtk_window_destroy (GTK_WINDOW (d->window));
+}
+
+static void
+on_signature_clear_cb (GtkButton  *button,
+                       UserDialog *d)
+{
+  palp_signature_pad_clear (PALP_SIGNATURE_PAD (d->pad));
+  if (d->current != NULL)
+    {
+      gtk_widget_set_visible (d->current, FALSE);
+      d->remove_signature = TRUE;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (d->signature_row),
+                               _("Sign in the box below; it is saved with the user."));
+}
+
+static GtkWidget *
+signature_group (UserDialog *d)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear"));
+  g_autoptr(GBytes) signature = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Signature"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Printed on this practitioner's receipts and "
+                                           "signed notes. Draw it once, with the mouse, a pen "
+                                           "or a finger."));
+  g_object_get (d->user, "signature", &signature, NULL);
+
+  d->signature_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->signature_row), _("Drawn signature"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (d->signature_row),
+                               signature ? _("Saved. Draw below to replace it.")
+                                         : _("None yet: sign in the box below."));
+  gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (clear, _("Clear the drawing and the saved signature"));
+  g_signal_connect (clear, "clicked", G_CALLBACK (on_signature_clear_cb), d);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (d->signature_row), clear);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->signature_row);
+
+  if (signature != NULL)
+    {
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (signature, NULL);
+
+      if (texture != NULL)
+        {
+          d->current = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+          gtk_picture_set_can_shrink (GTK_PICTURE (d->current), TRUE);
+          gtk_widget_set_size_request (d->current, -1, 60);
+          gtk_widget_set_margin_top (d->current, 12);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (d->current),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Saved signature"), -1);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->current);
+        }
+    }
+  d->pad = palp_signature_pad_new ();
+  gtk_widget_set_margin_top (d->pad, 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->pad);
+  return group;
 }
 
 static void
@@ -422,6 +518,8 @@ open_user_dialog (PalpPreferences *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->active);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (prac));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (signature_group (d)));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (d->window), box);
