@@ -14,6 +14,7 @@
 #include "palp-doc-receipt.h"
 #include "palp-preferences.h"
 #include "palp-signature-pad.h"
+#include "palp-test-shot.h"
 #include "palp-window.h"
 
 typedef struct
@@ -126,52 +127,6 @@ find_window_titled (const char *title)
   return NULL;
 }
 
-/* With PALPATE_TEST_SHOTS=DIR, saves @window as DIR/@name.png to look at. */
-static void
-maybe_shoot (GtkWindow  *window,
-             const char *name)
-{
-  const char *dir = g_getenv ("PALPATE_TEST_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  for (int i = 0; i < 200 && gtk_widget_get_width (GTK_WIDGET (window)) == 0; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  /* A frame or two, so the window has drawn itself. */
-  for (int i = 0; i < 30; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  w = gtk_widget_get_width (GTK_WIDGET (window));
-  h = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_printerr ("# nothing drawn for %s (%d x %d)\n", name, w, h);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gsk_render_node_unref (node);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static char *
 stored_pattern (Fixture *f)
 {
@@ -191,7 +146,7 @@ test_receipt_pattern (Fixture       *f,
   g_autofree char *after = NULL;
 
   g_assert_nonnull (row);
-  maybe_shoot (GTK_WINDOW (f->prefs), "preferences-clinic");
+  palp_test_shoot (GTK_WINDOW (f->prefs), "preferences-clinic");
   before = stored_pattern (f);
 
   /* No number in it: refused, marked, nothing stored. */
@@ -239,9 +194,9 @@ test_signature (Fixture       *f,
       GtkWidget *scrolled = gtk_widget_get_ancestor (pad, GTK_TYPE_SCROLLED_WINDOW);
       GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
-      maybe_shoot (dialog, "user-dialog");
+      palp_test_shoot (dialog, "user-dialog");
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-      maybe_shoot (dialog, "user-dialog-signature");
+      palp_test_shoot (dialog, "user-dialog-signature");
     }
   g_signal_emit_by_name (save, "clicked");
   spin ();
