@@ -48,24 +48,6 @@ report_progress (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Whether the receipt was voided or paid after it was issued. */
-static gboolean
-changed_since_issue (const PalpReceiptDocument *document)
-{
-  const char *issued = palp_receipt_get_string (document->receipt, "issued-at");
-
-  if (palp_receipt_get_int (document->receipt, "voided"))
-    return TRUE;
-  for (guint i = 0; i < g_list_model_get_n_items (document->payments); i++)
-    {
-      g_autoptr(PalpPayment) p = g_list_model_get_item (document->payments, i);
-
-      if (g_strcmp0 (palp_payment_get_string (p, "received-at"), issued) > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 write_receipt (PalpStore     *store,
                PalpReceipt   *receipt,
@@ -83,8 +65,8 @@ write_receipt (PalpStore     *store,
   if (!(stored = palp_store_load_receipt_pdf (store, id, error)) ||
       !(document = palp_store_load_receipt_document (store, id, error)))
     return FALSE;
-  pdf = changed_since_issue (document) ? palp_doc_receipt_reprint (stored, document, error)
-                                       : g_bytes_ref (stored);
+  /* The stored bytes, unless it was voided or paid since. */
+  pdf = palp_doc_receipt_reprint (stored, document, error);
   if (pdf == NULL)
     return FALSE;
 
