@@ -15,6 +15,8 @@
 #include "palp-cli-private.h"
 #include "palp-doc-receipt.h"
 #include "palp-doc-statement.h"
+#include "palp-doc-preview.h"
+#include "palp-esthetic-guard.h"
 #include "palp-money.h"
 
 static char *
@@ -453,4 +455,85 @@ cmd_document (CliContext *ctx)
     }
   usage_error (_("unknown document “%s”: this version writes receipts and statements."), kind);
   return PALP_CLI_USAGE;
+}
+
+/* What the practitioner's professional paper carries, which a cosmetic
+ * receipt must never show. */
+static void
+add_practitioner_terms (PalpEstheticGuard *guard,
+                        PalpStore         *store,
+                        gint64             practitioner_id)
+{
+  g_autoptr(PalpUser) user = palp_store_load_user (store, practitioner_id, NULL);
+  g_autoptr(GListModel) licences = palp_store_list_licences (store, practitioner_id, NULL);
+  static const struct { const char *prop; PalpEstheticFindingKind kind; } fields[] = {
+    { "credentials", PALP_ESTHETIC_FINDING_CREDENTIAL },
+    { "association", PALP_ESTHETIC_FINDING_ASSOCIATION },
+    { "association-number", PALP_ESTHETIC_FINDING_ASSOCIATION },
+    { "npi", PALP_ESTHETIC_FINDING_CREDENTIAL },
+  };
+
+  for (guint i = 0; user != NULL && i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (user, fields[i].prop, &value, NULL);
+      if (value != NULL && *value != '\0')
+        palp_esthetic_guard_add_term (guard, fields[i].kind, value);
+    }
+  for (guint i = 0; licences != NULL && i < g_list_model_get_n_items (licences); i++)
+    {
+      g_autoptr(PalpLicence) licence = g_list_model_get_item (licences, i);
+      const char *number = palp_licence_get_number (licence);
+
+      if (number != NULL && *number != '\0')
+        palp_esthetic_guard_add_term (guard, PALP_ESTHETIC_FINDING_CREDENTIAL, number);
+    }
+}
+
+gboolean
+check_cosmetic_documents (PalpStore  *store,
+                          GPtrArray  *problems,
+                          GError    **error)
+{
+  g_autoptr(GListModel) receipts = palp_store_list_receipts (store, 0, error);
+
+  if (receipts == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (receipts); i++)
+    {
+      g_autoptr(PalpReceipt) r = g_list_model_get_item (receipts, i);
+      g_autoptr(PalpEstheticGuard) guard = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PalpPdfDocument) document = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autofree char *text = NULL;
+      const char *number = palp_receipt_get_string (r, "number");
+
+      if (g_strcmp0 (palp_receipt_get_string (r, "category"), "therapeutic") == 0)
+        continue;
+      /* A missing document is the store check's "receipt-document". */
+      if (!(pdf = palp_store_load_receipt_pdf (store, palp_receipt_get_int (r, "id"), NULL)))
+        continue;
+      if (!(document = palp_pdf_open (pdf, NULL)))
+        {
+          g_ptr_array_add (problems, g_strdup_printf ("esthetic-document: the stored PDF of "
+                                                      "receipt %s cannot be read", number));
+          continue;
+        }
+      text = palp_pdf_get_text (document);
+      guard = palp_esthetic_guard_new ();
+      add_practitioner_terms (guard, store, palp_receipt_get_int (r, "practitioner-id"));
+      findings = palp_esthetic_guard_scan (guard, text ? text : "");
+      for (guint f = 0; f < findings->len; f++)
+        {
+          PalpEstheticFinding *finding = g_ptr_array_index (findings, f);
+
+          g_ptr_array_add (problems,
+                           g_strdup_printf ("esthetic-document: cosmetic receipt %s shows "
+                                            "“%s” (%s)", number, finding->text,
+                                            palp_esthetic_finding_kind_label (finding->kind)));
+        }
+    }
+  return TRUE;
 }

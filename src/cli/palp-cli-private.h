@@ -61,5 +61,10 @@ int          cmd_receipts_list  (CliContext *ctx);
 int          cmd_receipts_issue (CliContext *ctx);
 int          cmd_receipts_void  (CliContext *ctx);
 int          cmd_document       (CliContext *ctx);
+/* Reads the stored PDF of every cosmetic receipt and adds an
+ * "esthetic-document: ..." problem for anything clinical on it. */
+gboolean     check_cosmetic_documents (PalpStore  *store,
+                                       GPtrArray  *problems,
+                                       GError    **error);
 
 G_END_DECLS

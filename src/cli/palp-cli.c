@@ -744,7 +744,8 @@ cmd_check (CliContext *ctx)
 
   if (!(store = open_store (ctx, PALP_STORE_OPEN_READ_ONLY, &rc)))
     return rc;
-  if (!(problems = palp_store_check (store, &error)))
+  if (!(problems = palp_store_check (store, &error)) ||
+      !check_cosmetic_documents (store, problems, &error))
     return runtime_error (error);
 
   if (ctx->json)

@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+/* poppler-glib 22 declares no autoptr for its types: g_autoptr(PalpPdfDocument). */
+typedef PopplerDocument PalpPdfDocument;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalpPdfDocument, g_object_unref)
+
 /* NULL and PALP_DOC_ERROR_PDF when @bytes are not a PDF. The document
  * keeps a reference to @bytes. */
 PopplerDocument *palp_pdf_open            (GBytes           *bytes,

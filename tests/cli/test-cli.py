@@ -378,6 +378,21 @@ def receipts_issue_void_and_documents():
     assert not os.path.exists(db('x.pdf'))
     run('--database', path, 'check', check=0)
 
+    # Someone with a SQLite shell puts a massage therapy receipt's PDF in
+    # place of a cosmetic one: check reads the stored PDFs and says so.
+    e_receipt = next(r for r in listed if r['number'].startswith('E-'))
+    con = sqlite3.connect(path)
+    con.executescript(
+        "DROP TRIGGER receipt_documents_frozen_update;"
+        "UPDATE receipt_documents SET pdf = (SELECT pdf FROM receipt_documents d"
+        " JOIN receipts r ON r.id = d.receipt_id WHERE r.number = '%s')"
+        " WHERE receipt_id = (SELECT id FROM receipts WHERE number = '%s');"
+        % (new[0]['number'], e_receipt['number']))
+    con.close()
+    p = run('--database', path, '--json', 'check', check=3)
+    codes = {x['code'] for x in json.loads(p.stdout)}
+    assert {'receipt-document', 'esthetic-document'} <= codes, codes
+
 
 @test
 def backup_and_restore():
