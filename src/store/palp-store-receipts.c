@@ -857,6 +857,27 @@ check_licences (PalpStore   *self,
   return TRUE;
 }
 
+/* An admin issues any receipt; a practitioner their own (and takes their
+ * payment). */
+static gboolean
+check_issuer (PalpStore   *self,
+              GPtrArray   *groups,
+              gboolean     with_payment,
+              GError     **error)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      PalpReceiptGroup *group = g_ptr_array_index (groups, i);
+
+      if (!palp_store_require (self, PALP_ACTION_ISSUE_RECEIPTS, group->practitioner_id, error) ||
+          (with_payment &&
+           !palp_store_require (self, PALP_ACTION_RECORD_PAYMENTS, group->practitioner_id,
+                                error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 next_seq (PalpStore    *self,
           const char   *series,
@@ -1202,9 +1223,12 @@ palp_store_issue_receipts_at (PalpStore                  *self,
                    _("A payment is an amount above zero."));
       return NULL;
     }
-  if (!palp_store_require (self, PALP_ACTION_ISSUE_RECEIPTS, 0, error) ||
-      (payment != NULL && !palp_store_require (self, PALP_ACTION_RECORD_PAYMENTS, 0, error)))
-    return NULL;
+  if (palp_store_get_actor (self) <= 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NO_USER,
+                   _("Choose who you are before changing the record."));
+      return NULL;
+    }
 
   if (!palp_store_tx_begin (self, error))
     return NULL;
@@ -1212,6 +1236,7 @@ palp_store_issue_receipts_at (PalpStore                  *self,
   ok = (clinic = palp_store_load_clinic (self, error)) != NULL &&
        (lines = load_billable_lines (self, visit_ids, n_visits, &client_id, error)) != NULL &&
        (groups = palp_receipt_split (lines, error)) != NULL &&
+       check_issuer (self, groups, payment != NULL, error) &&
        check_licences (self, groups, today, error) &&
        (replaces == 0 ||
         match_replacement (self, replaces, client_id, groups, &replaced_index, error));
@@ -1352,9 +1377,7 @@ palp_store_record_payment_at (PalpStore    *self,
                    _("Enter an amount above zero."));
       return FALSE;
     }
-  if (!palp_store_require (self, refund ? PALP_ACTION_REFUND_PAYMENTS
-                                        : PALP_ACTION_RECORD_PAYMENTS, 0, error) ||
-      !palp_store_tx_begin (self, error))
+  if (!palp_store_tx_begin (self, error))
     return FALSE;
 
   ok = TRUE;
@@ -1362,7 +1385,10 @@ palp_store_record_payment_at (PalpStore    *self,
     {
       g_autoptr(PalpReceipt) receipt = load_receipt (self, receipt_id, error);
 
-      ok = receipt != NULL;
+      ok = receipt != NULL &&
+           palp_store_require (self, refund ? PALP_ACTION_REFUND_PAYMENTS
+                                            : PALP_ACTION_RECORD_PAYMENTS,
+                               palp_receipt_get_int (receipt, "practitioner-id"), error);
       if (ok && client_id == 0)
         client_id = palp_receipt_get_int (receipt, "client-id");
       if (ok && !refund && palp_receipt_get_int (receipt, "voided"))
@@ -1387,6 +1413,9 @@ palp_store_record_payment_at (PalpStore    *self,
           ok = FALSE;
         }
     }
+  else if (!palp_store_require (self, refund ? PALP_ACTION_REFUND_PAYMENTS
+                                              : PALP_ACTION_RECORD_PAYMENTS, 0, error))
+    ok = FALSE;
   else if (refund)
     {
       gint64 balance = palp_store_client_balance (self, client_id, error);

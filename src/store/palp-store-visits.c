@@ -313,7 +313,8 @@ palp_store_save_visit (PalpStore  *self,
     }
 
   id = palp_visit_get_int (visit, "id");
-  if (!palp_store_tx_begin (self, error))
+  if (!palp_store_require (self, PALP_ACTION_BOOK_VISITS, 0, error) ||
+      !palp_store_tx_begin (self, error))
     return FALSE;
   stmt = palp_store_prepare (self, id == 0
                                      ? "INSERT INTO visits (client_id, practitioner_id, starts_at,"
@@ -387,6 +388,20 @@ palp_store_list_visit_lines (PalpStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* The practitioner of @visit_id (0 when there is no such visit). */
+static gint64
+visit_practitioner (PalpStore  *self,
+                    const char *sql,
+                    gint64      id)
+{
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
 gint64
 palp_store_add_visit_line (PalpStore  *self,
                            gint64      visit_id,
@@ -406,7 +421,11 @@ palp_store_add_visit_line (PalpStore  *self,
                    _("A service lasts at most 600 minutes."));
       return 0;
     }
-  if (!palp_store_tx_begin (self, error))
+  if (!palp_store_require (self, PALP_ACTION_EDIT_VISIT_LINES,
+                           visit_practitioner (self, "SELECT practitioner_id FROM visits"
+                                                     " WHERE id = ?1", visit_id),
+                           error) ||
+      !palp_store_tx_begin (self, error))
     return 0;
   /* Name, category and fee come from the catalogue, never from the caller. */
   stmt = palp_store_prepare (self, "INSERT INTO visit_lines (visit_id, service_id, category,"
@@ -444,7 +463,12 @@ palp_store_remove_visit_line (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (!palp_store_tx_begin (self, error))
+  if (!palp_store_require (self, PALP_ACTION_EDIT_VISIT_LINES,
+                           visit_practitioner (self, "SELECT v.practitioner_id FROM visits v"
+                                                     " JOIN visit_lines l ON l.visit_id = v.id"
+                                                     " WHERE l.id = ?1", line_id),
+                           error) ||
+      !palp_store_tx_begin (self, error))
     return FALSE;
   if (!(stmt = palp_store_prepare (self, "DELETE FROM visit_lines WHERE id = ?1", error)))
     return palp_store_tx_end (self, FALSE, NULL);
@@ -463,7 +487,9 @@ palp_store_confirm_mixed_visit (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (!palp_store_tx_begin (self, error))
+  /* The front desk's decision: an admin's. */
+  if (!palp_store_require (self, PALP_ACTION_ISSUE_RECEIPTS, 0, error) ||
+      !palp_store_tx_begin (self, error))
     return FALSE;
   stmt = palp_store_prepare (self, "UPDATE visits SET mixed_confirmed_by = palp_actor (),"
                                    " mixed_confirmed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
