@@ -47,6 +47,7 @@ struct _PalpWindow
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
+  /* Built when the first client is shown (see ensure_client_page()). */
   PalpClientPage       *client_page;
   GtkWidget            *edit_button;
   GtkWidget            *client_menu_button;
@@ -147,6 +148,29 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, display, -1);
 }
 
+/* The client page is the largest part of the window, and a window opens
+ * with no client selected: it is built, styled and measured only once a
+ * client is shown, not before the first frame. */
+static PalpClientPage *
+ensure_client_page (PalpWindow *self)
+{
+  if (self->client_page == NULL)
+    {
+      self->client_page = g_object_new (PALP_TYPE_CLIENT_PAGE, NULL);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->client_page), "client");
+      palp_client_page_set_clinic (self->client_page, self->clinic);
+      palp_client_page_set_store (self->client_page, self->store);
+      palp_client_page_set_user (self->client_page, self->user);
+    }
+  return self->client_page;
+}
+
+static PalpClient *
+current_client (PalpWindow *self)
+{
+  return self->client_page ? palp_client_page_get_client (self->client_page) : NULL;
+}
+
 static void
 show_client (PalpWindow *self,
              PalpClient *client)
@@ -155,7 +179,8 @@ show_client (PalpWindow *self,
 
   if (client == NULL)
     {
-      palp_client_page_set_client (self->client_page, NULL);
+      if (self->client_page != NULL)
+        palp_client_page_set_client (self->client_page, NULL);
       adw_window_title_set_title (self->content_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       update_actions (self);
@@ -164,7 +189,7 @@ show_client (PalpWindow *self,
 
   name = palp_client_dup_display_name (client);
   adw_window_title_set_title (self->content_title, name);
-  palp_client_page_set_client (self->client_page, client);
+  palp_client_page_set_client (ensure_client_page (self), client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
   update_actions (self);
 }
@@ -333,7 +358,8 @@ load_clinic (PalpWindow *self)
       g_warning ("Could not load the clinic profile: %s", error->message);
       return;
     }
-  palp_client_page_set_clinic (self->client_page, self->clinic);
+  if (self->client_page != NULL)
+    palp_client_page_set_clinic (self->client_page, self->clinic);
 }
 
 void
@@ -350,8 +376,11 @@ palp_window_sign_in (PalpWindow *self,
   g_settings_set_string (self->settings, "last-user", palp_user_get_login (user));
 
   load_clinic (self);
-  palp_client_page_set_store (self->client_page, self->store);
-  palp_client_page_set_user (self->client_page, user);
+  if (self->client_page != NULL)
+    {
+      palp_client_page_set_store (self->client_page, self->store);
+      palp_client_page_set_user (self->client_page, user);
+    }
   if (self->clinic != NULL && palp_clinic_get_name (self->clinic) != NULL)
     title = g_strdup_printf ("%s — %s", palp_clinic_get_name (self->clinic), _("Palpate"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Palpate"));
@@ -573,7 +602,7 @@ edit_client_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   PalpWindow *self = PALP_WINDOW (widget);
-  PalpClient *client = palp_client_page_get_client (self->client_page);
+  PalpClient *client = current_client (self);
 
   if (client != NULL)
     open_editor (self, client);
@@ -583,7 +612,7 @@ static void
 set_archived (PalpWindow *self,
               gboolean    archived)
 {
-  PalpClient *client = palp_client_page_get_client (self->client_page);
+  PalpClient *client = current_client (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(PalpClient) fresh = NULL;
   gint64 id;
@@ -621,7 +650,7 @@ archive_client_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   PalpWindow *self = PALP_WINDOW (widget);
-  PalpClient *client = palp_client_page_get_client (self->client_page);
+  PalpClient *client = current_client (self);
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
@@ -681,15 +710,15 @@ update_actions (PalpWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-client", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client",
-                                 signed_in && palp_client_page_get_client (self->client_page));
+                                 signed_in && current_client (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", self->store != NULL);
   gtk_widget_set_visible (self->edit_button,
-                          signed_in && palp_client_page_get_client (self->client_page));
+                          signed_in && current_client (self));
   gtk_widget_set_visible (self->client_menu_button,
-                          signed_in && palp_client_page_get_client (self->client_page));
+                          signed_in && current_client (self));
   {
-    PalpClient *client = palp_client_page_get_client (self->client_page);
+    PalpClient *client = current_client (self);
     gboolean archived = client != NULL && palp_client_get_archived (client);
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-client",
@@ -743,6 +772,8 @@ palp_window_dispose (GObject *object)
   PalpWindow *self = (PalpWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PALP_TYPE_WINDOW);
+  /* It went with the content stack. */
+  self->client_page = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_object (&self->user);
@@ -762,8 +793,6 @@ palp_window_class_init (PalpWindowClass *klass)
   object_class->dispose = palp_window_dispose;
   widget_class->realize = palp_window_realize;
   window_class->close_request = palp_window_close_request;
-
-  g_type_ensure (PALP_TYPE_CLIENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/palp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, main_stack);
@@ -785,7 +814,6 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_page);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_users_box_row_activated_cb);
