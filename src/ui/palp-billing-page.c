@@ -140,8 +140,18 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (palp_receipt_get_string (receipt, "number"));
       break;
     case COLUMN_DATE:
-      text = palp_ui_format_local_time (palp_receipt_get_string (receipt, "issued-at"),
-                                        palp_ui_country (self->clinic));
+      {
+        /* The clinic's wall-clock time of issue, "YYYY-MM-DD HH:MM:SS". */
+        const char *at = palp_receipt_get_string (receipt, "issued-at");
+        g_autofree char *day = at ? g_strndup (at, 10) : NULL;
+        g_autofree char *shown = day ? palp_date_format_short (day, palp_ui_country (self->clinic))
+                                     : NULL;
+
+        if (shown != NULL && strlen (at) >= 16)
+          text = g_strdup_printf ("%s %.5s", shown, at + 11);
+        else
+          text = g_strdup (shown ? shown : at);
+      }
       break;
     case COLUMN_CLIENT:
       text = g_strdup (palp_receipt_get_string (receipt, "client-name"));

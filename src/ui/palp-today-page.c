@@ -121,25 +121,38 @@ checkout_blocked (PalpVisit *visit)
 static GtkWidget *
 checkout_button (PalpVisit *visit)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Check Out"));
+  const char *status = palp_visit_get_string (visit, "status");
   const char *blocked = checkout_blocked (visit);
   g_autofree char *label = NULL;
+  GtkWidget *button;
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.check-out");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
-                                    palp_visit_get_int (visit, "id"));
-  /* Each row has one: the name says whose visit it checks out. */
-  label = g_strdup_printf (_("Check out %s"), palp_visit_get_string (visit, "client-name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (blocked != NULL)
+  /* A booked visit is checked in first: when the client arrives. */
+  if (g_strcmp0 (status, "booked") == 0)
     {
-      gtk_widget_set_sensitive (button, FALSE);
-      gtk_widget_set_tooltip_text (button, blocked);
+      button = gtk_button_new_with_mnemonic (_("Check _In"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.mark-attended");
+      label = g_strdup_printf (_("Check in %s"), palp_visit_get_string (visit, "client-name"));
+      gtk_widget_set_tooltip_text (button, _("Mark the visit attended"));
     }
   else
-    gtk_widget_add_css_class (button, "suggested-action");
+    {
+      button = gtk_button_new_with_mnemonic (_("_Check Out"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.check-out");
+      /* Each row has one: the name says whose visit it checks out. */
+      label = g_strdup_printf (_("Check out %s"), palp_visit_get_string (visit, "client-name"));
+      if (blocked != NULL)
+        {
+          gtk_widget_set_sensitive (button, FALSE);
+          gtk_widget_set_tooltip_text (button, blocked);
+        }
+      else
+        gtk_widget_add_css_class (button, "suggested-action");
+    }
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                    palp_visit_get_int (visit, "id"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   return button;
 }
 
