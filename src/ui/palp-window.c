@@ -78,6 +78,19 @@ palp_window_get_clients (PalpWindow *self)
   return gtk_single_selection_get_model (self->selection);
 }
 
+/* Pages not on screen stay hidden until first shown, so that nothing
+ * styles or measures them before the first frame; GtkStack skips hidden
+ * pages, so each is made visible before it is switched to. */
+static void
+show_stack_page (GtkStack   *stack,
+                 const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (stack, page);
+}
+
 void
 palp_window_show_error (PalpWindow   *self,
                         const GError *error)
@@ -87,7 +100,7 @@ palp_window_show_error (PalpWindow   *self,
   adw_status_page_set_icon_name (self->message_page, "dialog-warning-symbolic");
   adw_status_page_set_title (self->message_page, _("The Clinic Cannot Be Opened"));
   adw_status_page_set_description (self->message_page, error ? error->message : NULL);
-  gtk_stack_set_visible_child_name (self->main_stack, "message");
+  show_stack_page (self->main_stack, "message");
   g_clear_object (&self->store);
   g_clear_object (&self->user);
   update_actions (self);
@@ -232,7 +245,7 @@ palp_window_search (PalpWindow *self,
     {
       adw_status_page_set_title (self->list_empty_page, _("Search Failed"));
       adw_status_page_set_description (self->list_empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      show_stack_page (self->list_stack, "empty");
       return;
     }
 
@@ -255,10 +268,10 @@ palp_window_search (PalpWindow *self,
           adw_status_page_set_description (self->list_empty_page,
                                            _("Clients you add will be listed here."));
         }
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      show_stack_page (self->list_stack, "empty");
     }
   else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    show_stack_page (self->list_stack, "list");
 
   {
     g_autofree char *subtitle = g_strdup_printf (ngettext ("%u client", "%u clients", n), n);
@@ -388,7 +401,7 @@ palp_window_sign_in (PalpWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   palp_window_search (self, "");
   show_client (self, NULL);
-  gtk_stack_set_visible_child_name (self->main_stack, "clients");
+  show_stack_page (self->main_stack, "clients");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   update_actions (self);
 }
@@ -465,12 +478,12 @@ show_chooser (PalpWindow *self)
 
   if (n == 0)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+      show_stack_page (self->main_stack, "setup");
       gtk_widget_grab_focus (GTK_WIDGET (self->setup_clinic_row));
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack, "chooser");
+  show_stack_page (self->main_stack, "chooser");
   if (focus != NULL)
     gtk_widget_grab_focus (focus);
   update_actions (self);
