@@ -531,8 +531,7 @@ on_payment_response_cb (AdwMessageDialog *dialog,
   GtkEditable *amount_row = g_object_get_data (G_OBJECT (dialog), "palp-amount");
   GtkEditable *reference_row = g_object_get_data (G_OBJECT (dialog), "palp-reference");
   const char *kind = g_object_get_data (G_OBJECT (dialog), "palp-kind");
-  gint64 receipt_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "palp-receipt"));
-  gint64 client_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "palp-client"));
+  PalpReceipt *receipt = g_object_get_data (G_OBJECT (dialog), "palp-receipt");
   g_autoptr(PalpPayment) payment = palp_payment_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *amount_text = NULL;
@@ -554,8 +553,8 @@ on_payment_response_cb (AdwMessageDialog *dialog,
                 "kind", kind,
                 "method", methods[MIN (method, G_N_ELEMENTS (methods) - 1)],
                 "amount-cents", cents,
-                "receipt-id", receipt_id,
-                "client-id", client_id,
+                "receipt-id", palp_receipt_get_int (receipt, "id"),
+                "client-id", palp_receipt_get_int (receipt, "client-id"),
                 "reference", *reference ? reference : NULL,
                 NULL);
   if (!palp_store_record_payment (self->store, payment, &error))
@@ -647,10 +646,8 @@ payment_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "palp-amount", amount);
   g_object_set_data (G_OBJECT (dialog), "palp-reference", reference);
   g_object_set_data (G_OBJECT (dialog), "palp-kind", (gpointer) (refund ? "refund" : "payment"));
-  g_object_set_data (G_OBJECT (dialog), "palp-receipt",
-                     GSIZE_TO_POINTER (palp_receipt_get_int (receipt, "id")));
-  g_object_set_data (G_OBJECT (dialog), "palp-client",
-                     GSIZE_TO_POINTER (palp_receipt_get_int (receipt, "client-id")));
+  g_object_set_data_full (G_OBJECT (dialog), "palp-receipt", g_object_ref (receipt),
+                          g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_payment_response_cb), self, 0);
   g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -541,6 +541,41 @@ test_payments_report (Fixture       *f,
   spin (50);
 }
 
+/* A payment on a receipt with a balance, through the Billing page's
+ * dialog, prefilled with what is owed. */
+static void
+test_record_payment (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *number = NULL;
+  g_autoptr(PalpReceipt) paid = NULL;
+  PalpBillingPage *billing;
+  AdwMessageDialog *dialog;
+  GListModel *receipts;
+
+  billing = g_object_new (PALP_TYPE_BILLING_PAGE, NULL);
+  show_page (f, GTK_WIDGET (billing));
+  palp_billing_page_set_store (billing, f->store, f->user);
+  receipts = palp_billing_page_get_receipts (billing);
+  for (guint i = 0; i < g_list_model_get_n_items (receipts) && number == NULL; i++)
+    {
+      g_autoptr(PalpReceipt) r = g_list_model_get_item (receipts, i);
+
+      if (palp_receipt_get_int (r, "balance-cents") > 0)
+        number = g_strdup (palp_receipt_get_string (r, "number"));
+    }
+  g_assert_nonnull (number);
+  g_assert_true (palp_billing_page_select_receipt (billing, number));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (billing), "billing.record-payment",
+                                             NULL));
+  dialog = palp_billing_page_get_dialog (billing);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  paid = find_receipt (f, number);
+  g_assert_cmpint (palp_receipt_get_int (paid, "balance-cents"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +591,8 @@ main (int   argc,
               test_unconfirmed_needs_admin, fixture_teardown);
   g_test_add ("/checkout/payment-validation", Fixture, NULL, fixture_setup,
               test_payment_validation, fixture_teardown);
+  g_test_add ("/checkout/record-payment", Fixture, NULL, fixture_setup, test_record_payment,
+              fixture_teardown);
   g_test_add ("/checkout/payments-report", Fixture, NULL, fixture_setup, test_payments_report,
               fixture_teardown);
 
