@@ -601,9 +601,9 @@ cmd_visits_list (CliContext *ctx)
       json_builder_set_member_name (builder, "duration_minutes");
       json_builder_add_int_value (builder, palp_visit_get_int (v, "duration-minutes"));
       add_string (builder, "status", palp_visit_get_string (v, "status"));
-      /* Notes and their signatures arrive with the clinical record. */
       json_builder_set_member_name (builder, "signed");
-      json_builder_add_boolean_value (builder, FALSE);
+      json_builder_add_boolean_value (builder, palp_visit_get_string (v, "signed-at") != NULL);
+      add_string (builder, "signed_at", palp_visit_get_string (v, "signed-at"));
       json_builder_set_member_name (builder, "categories");
       json_builder_begin_array (builder);
       for (guint c = 0; cats[c] != NULL; c++)

@@ -30,6 +30,7 @@ static const char *string_names[] = {
   "categories",
   "client-name",
   "practitioner-name",
+  "signed-at",
 };
 
 static void

@@ -7,7 +7,8 @@
  * status ("booked", "attended", "cancelled", "no-show"), mixed-confirmed-
  * at, categories (read from the store: the categories billed, comma-
  * separated), client-name and practitioner-name (read from the store, for
- * lists).
+ * lists), signed-at (when the record of the visit was signed; unset while
+ * it can change).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

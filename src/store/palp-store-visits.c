@@ -178,7 +178,7 @@ palp_store_service_is_billed (PalpStore  *self,
   "   SELECT 1 FROM receipt_lines rl WHERE rl.visit_line_id = l.id" \
   "   AND rl.receipt_id NOT IN (SELECT receipt_id FROM receipt_voids)))," \
   " trim (coalesce (nullif (c.preferred_name, ''), c.given_name) || ' ' || c.family_name)," \
-  " u.display_name" \
+  " u.display_name, (SELECT signed_at FROM visit_signatures WHERE visit_id = v.id)" \
   " FROM visits v JOIN clients c ON c.id = v.client_id JOIN users u ON u.id = v.practitioner_id "
 
 static PalpVisit *
@@ -199,6 +199,7 @@ visit_from_stmt (sqlite3_stmt *stmt)
                 "unreceipted", sqlite3_column_int64 (stmt, 9),
                 "client-name", (const char *) sqlite3_column_text (stmt, 10),
                 "practitioner-name", (const char *) sqlite3_column_text (stmt, 11),
+                "signed-at", (const char *) sqlite3_column_text (stmt, 12),
                 NULL);
   return visit;
 }

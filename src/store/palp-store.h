@@ -19,6 +19,7 @@
 #include "palp-service.h"
 #include "palp-visit.h"
 #include "palp-visit-line.h"
+#include "palp-mark.h"
 #include "palp-payment.h"
 #include "palp-receipt-document.h"
 #include "palp-tax.h"
@@ -306,6 +307,33 @@ GPtrArray   *palp_store_load_statement    (PalpStore   *self,
                                            gint64       client_id,
                                            const char  *from,
                                            const char  *to,
+                                           GError     **error);
+
+/* Body chart. */
+
+/* A visit's marks (GListModel of PalpMark), in the order they were made. */
+GListModel  *palp_store_list_marks        (PalpStore   *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+/* Checks the mark (kind, shape and geometry, intensity only where it
+ * applies) and inserts (id 0: sets the new id) or updates it. Only the
+ * visit's practitioner documents it; a signed visit's chart never changes. */
+gboolean     palp_store_save_mark         (PalpStore   *self,
+                                           PalpMark    *mark,
+                                           GError     **error);
+gboolean     palp_store_delete_mark       (PalpStore   *self,
+                                           gint64       mark_id,
+                                           GError     **error);
+/* Copies the marks of the client's latest earlier visit that has any into
+ * @visit_id (a new chart that starts where the last one ended). Returns
+ * how many were copied (0 when there is nothing to copy), or -1. */
+gint64       palp_store_copy_last_marks   (PalpStore   *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+/* Signs the visit's record as its practitioner: from then on its chart
+ * (and, later, its note) is frozen. */
+gboolean     palp_store_sign_visit        (PalpStore   *self,
+                                           gint64       visit_id,
                                            GError     **error);
 
 /* Audit log, newest first; @client_id 0 for the whole clinic. */
