@@ -732,8 +732,10 @@ load_billable_lines (PalpStore     *self,
       rc = sqlite3_step (visit);
       if (rc == SQLITE_DONE)
         {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, visit_ids[i]);
+
           g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
-                       _("Visit %" G_GINT64_FORMAT " does not exist."), visit_ids[i]);
+                       _("Visit %s does not exist."), id);
           return NULL;
         }
       if (rc != SQLITE_ROW)
