@@ -194,6 +194,20 @@ class View:
         self.regions.append((rid, shape))
         return shape
 
+    def fill_slivers(self, figure, max_area=80.0):
+        """Small pieces of the figure no region took join the neighbour
+        they share most edge with."""
+        left = figure.intersection(self.frame()).difference(self.assigned)
+        for piece in polygons(left.buffer(0)):
+            if piece.area > max_area or piece.area < 0.5:
+                continue
+            grown = piece.buffer(1.0)
+            best = max(range(len(self.regions)),
+                       key=lambda i: grown.intersection(self.regions[i][1]).area)
+            rid, shape = self.regions[best]
+            if grown.intersection(shape).area > 0:
+                self.regions[best] = (rid, unary_union([shape, piece]).buffer(0))
+
     def outline_shape(self, shape):
         self.outline.append(shape_d(shape.intersection(self.frame()), 0.1))
 
@@ -334,8 +348,8 @@ def body_view(key, title, posterior):
         v.region('head.posterior', inter(b['head'], sil))
         v.region('back.sacrum', inter(sym_blob([(200, 440), (226, 443), (222, 466),
                                                 (212, 488), (200, 504)], BX), torso))
-        c7 = [(180, 182), (200, 184), (215, 180)]
-        nape_side = [(212, 110), (213, 140), (214, 184)]
+        c7 = [(168, 176), (200, 186), (232, 176)]
+        nape_side = [(213, 110), (216, 140), (224, 170), (232, 186)]
         pair('neck.posterior', inter(torso, above(c7), left_of(nape_side)))
         acromion_cut = [(262, 168), (268, 210), (276, 250)]
         deltoid_low = limb_cut((262, 262), (322, 250), 4)
@@ -346,11 +360,12 @@ def body_view(key, title, posterior):
         scapula = blob([(236, 198), (262, 197), (276, 203), (276, 222), (268, 246),
                         (254, 270), (242, 288), (234, 282), (232, 250), (232, 218)])
         pair('back.scapular', inter(torso, scapula))
-        pair('back.interscapular', inter(torso, above([(150, 292), (250, 292)]),
+        pair('back.interscapular', inter(torso, above([(200, 304), (222, 298), (240, 286)]),
                                          left_of([(236, 150), (234, 260), (236, 320)])))
         lat_edge = [(236, 250), (238, 300), (244, 350), (250, 410)]
-        pair('back.latissimus', inter(torso, right_of(lat_edge), above([(150, 410), (300, 395)])))
-        pair('back.thoracic', inter(torso, above([(150, 380), (300, 380)])))
+        pair('back.latissimus', inter(torso, right_of(lat_edge),
+                                      above([(244, 404), (262, 396), (300, 380)])))
+        pair('back.thoracic', inter(torso, above([(200, 384), (226, 392), (250, 404)])))
         crest = [(200, 446), (236, 440), (262, 446), (290, 458)]
         pair('back.lumbar', inter(torso, above(crest)))
         fold = [(200, 500), (222, 532), (250, 540), (278, 528), (300, 520)]
@@ -370,6 +385,7 @@ def body_view(key, title, posterior):
         pair('forearm.posterior', inter(arm, below(elbow_low), above(wrist)))
         pair('hand.dorsum', inter(arm, below(wrist)))
 
+    v.fill_slivers(sil)
     v.outline_shape(sil)
     if not posterior:
         # A few features, so front and back are told apart at a glance.
@@ -421,7 +437,7 @@ def face_view():
                 (374, 280), (371, 264)])
     pair('face.tmj', tmj, sil)
     temporal_line = [(340, 60), (346, 120), (350, 180), (356, 210)]
-    brow = [(250, 206), (290, 192), (325, 186), (352, 190), (380, 205)]
+    brow = [(250, 222), (290, 222), (325, 222), (352, 222), (380, 228)]
     hairline = [(250, 92), (290, 95), (330, 106), (350, 118)]
     pair('face.frontalis', inter(below(hairline), above(brow), left_of(temporal_line)), face)
     arch = [(330, 266), (360, 258), (385, 260), (420, 262)]
@@ -431,10 +447,11 @@ def face_view():
     masseter_front = [(348, 270), (342, 320), (336, 380), (332, 440)]
     pair('face.masseter', inter(right_of(masseter_front), below(arch)), face)
     pair('face.zygomatic', inter(above(cheek_low), below([(250, 240), (400, 240)])), face)
-    pair('face.buccinator', inter(below(cheek_low), above([(250, 452), (400, 440)])), face)
+    pair('face.buccinator', below(cheek_low), face)
     jaw_neck = inter(neck, half(0, True)).difference(face)
     pair('face.digastric', above([(200, 516), (250, 522), (300, 516), (340, 505)]), jaw_neck)
 
+    v.fill_slivers(face)
     v.outline_shape(sil)
     for sx in (1, -1):
         m = (lambda pts: pts) if sx == 1 else (lambda pts: mirror_pts(pts, FX))
@@ -445,7 +462,6 @@ def face_view():
         v.outline_line(m([(262, 338), (272, 344), (266, 350)]))
     v.outline_line([(222, 392), (236, 386), (250, 389), (264, 386), (278, 392)])
     v.outline_line([(222, 392), (250, 402), (278, 392)])
-    v.outline_line([(178, 124), (200, 104), (250, 94), (300, 104), (322, 124)])
     return v
 
 
@@ -474,8 +490,10 @@ def head_side_view(key, title, mirror_x):
                             (326, 232), (298, 254), (240, 264), (206, 246), (192, 186)]))
     reg('frontalis', inter(above([(100, 214), (200, 220)]), below([(100, 70), (240, 40)]),
                            left_of([(215, 40), (196, 120), (190, 230)])))
-    reg('buccinator', blob([(150, 300), (208, 292), (214, 330), (212, 382), (182, 396),
-                            (148, 388), (136, 342)]))
+    jaw = [(100, 430), (134, 424), (196, 414), (246, 404), (266, 392), (300, 380)]
+    reg('buccinator', inter(right_of([(150, 280), (142, 330), (146, 380), (160, 430)]),
+                            below([(100, 296), (160, 292), (230, 290)]), above(jaw),
+                            left_of([(222, 280), (216, 340), (222, 420)])))
     reg('digastric', blob([(140, 440), (176, 428), (218, 422), (252, 410), (276, 392),
                            (298, 364), (312, 360), (306, 384), (286, 420), (252, 442),
                            (208, 454), (168, 456)]))
@@ -487,13 +505,15 @@ def head_side_view(key, title, mirror_x):
                          (204, 590, 14)]))
     reg('splenius', blob([(346, 356), (386, 348), (380, 400), (372, 436), (346, 448),
                           (330, 400)]))
-    reg('upper_trapezius', right_of([(384, 340), (376, 400), (378, 450), (398, 500),
-                                     (420, 540), (450, 600)]))
-    reg('levator_scapulae', blob([(326, 414), (362, 430), (388, 478), (412, 540),
-                                  (400, 560), (372, 540), (342, 480)]))
-    reg('scalenes', blob([(272, 490), (304, 452), (334, 470), (352, 530), (350, 590),
-                          (300, 598), (262, 580)]))
+    neck = below([(150, 420), (300, 396), (340, 352), (420, 330)])
+    back_line = [(372, 352), (368, 420), (380, 480), (410, 530), (440, 600)]
+    reg('upper_trapezius', inter(neck, right_of(back_line)))
+    lev_line = [(338, 380), (340, 440), (362, 520), (378, 600)]
+    reg('levator_scapulae', inter(neck, right_of(lev_line), below([(300, 420), (420, 420)])))
+    reg('scalenes', inter(neck, below([(200, 440), (330, 440)]),
+                          right_of([(300, 400), (262, 478), (224, 546), (204, 600)])))
 
+    v.fill_slivers(sil, 40.0)
     v.outline_shape(sil)
     v.outline_line([(300, 228), (318, 220), (336, 234), (340, 266), (330, 298), (314, 314),
                     (300, 306), (302, 284), (298, 262)], closed=True)
@@ -623,39 +643,40 @@ def mouth_view():
 
     all_teeth = unary_union(list(teeth.values()))
     # Inside each arch: the palate above, the tongue and floor below.
-    up_in = Polygon(arch_polyline(False, -1, 1)).buffer(0)
-    lo_in = Polygon(arch_polyline(True, -1, 1)).buffer(0)
+    back_up = [(470, 206), (420, 222), (360, 228), (322, 234), (308, 244), (300, 262),
+               (292, 244), (278, 234), (240, 228), (180, 222), (130, 206)]
+    back_lo = [(130, 294), (200, 280), (300, 274), (400, 280), (470, 294)]
+    up_in = Polygon(arch_polyline(False, -1, 1) + back_up).buffer(0)
+    lo_in = Polygon(arch_polyline(True, 1, -1) + back_lo).buffer(0)
 
     for rid in sorted(teeth, key=lambda r: ('ur', 'ul', 'll', 'lr').index(r[6:8]) * 10 + int(r[8])):
         v.region(rid, inter(teeth[rid], mouth))
     v.region('oral.gingiva.upper', inter(gum[False], mouth).difference(all_teeth))
     v.region('oral.gingiva.lower', inter(gum[True], mouth).difference(all_teeth))
     v.region('oral.palate.hard', inter(up_in, above([(100, 166), (300, 172), (500, 166)])))
-    soft = unary_union([inter(up_in, below([(100, 166), (300, 172), (500, 166)])),
-                        inter(blob([(255, 150), (345, 150), (355, 210), (330, 236),
-                                    (312, 240), (306, 262), (300, 266), (294, 262),
-                                    (288, 240), (270, 236), (245, 210)]), mouth)])
-    v.region('oral.palate.soft', soft)
+    v.region('oral.palate.soft', inter(up_in, below([(100, 166), (300, 172), (500, 166)])))
     tongue = blob([(300, 286), (360, 282), (410, 296), (428, 336), (418, 380), (384, 412),
                    (336, 430), (300, 434), (264, 430), (216, 412), (182, 380), (172, 336),
                    (190, 296), (240, 282)])
     v.region('oral.tongue', inter(tongue, mouth))
     v.region('oral.floor', inter(lo_in, mouth))
-    v.region('oral.labial.upper', inter(mouth, above([(120, 60), (300, 42), (480, 60)]),
-                                        half(170, True), half(430, False)))
-    v.region('oral.labial.lower', inter(mouth, below([(120, 440), (300, 458), (480, 440)]),
-                                        half(170, True), half(430, False)))
+    lip_up = blob([(300, 10), (400, 16), (470, 40), (400, 56), (300, 46), (200, 56), (130, 40),
+                   (200, 16)])
+    v.region('oral.labial.upper', inter(mouth, lip_up))
+    v.region('oral.labial.lower', inter(mouth, affinity.scale(lip_up, 1, -1, origin=(0, 250))))
     retro = blob([(450, 216), (478, 226), (492, 250), (478, 274), (450, 284), (426, 270),
                   (420, 250), (428, 230)])
     v.region('oral.retromolar.left', inter(retro, mouth))
     v.region('oral.retromolar.right', inter(mirror(retro, OX), mouth))
-    v.region('oral.buccal.left', inter(mouth, right_of([(420, 0), (420, 500)])))
-    v.region('oral.buccal.right', inter(mouth, left_of([(180, 0), (180, 500)])))
+    cheek = [(210, 0), (150, 40), (112, 120), (118, 250), (112, 380), (150, 460), (210, 500)]
+    v.region('oral.buccal.left', inter(mouth, right_of(mirror_pts(cheek, OX))))
+    v.region('oral.buccal.right', inter(mouth, left_of(cheek)))
 
+    v.fill_slivers(mouth, 900.0)
     v.outline_shape(lips_out)
     v.outline_shape(mouth)
     # The throat between soft palate and tongue.
-    v.outline_line([(250, 262), (275, 250), (300, 270), (325, 250), (350, 262)])
+    v.outline_line([(236, 268), (270, 258), (300, 266), (330, 258), (364, 268)])
     v.outline_line([(300, 300), (300, 330), (300, 380)])
     for g in grooves:
         v.outline_line(g, smooth=False)
