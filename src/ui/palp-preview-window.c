@@ -46,6 +46,8 @@ struct _PalpPreviewWindow
   gboolean         rendering;
   GCancellable    *cancellable;
   guint            generation;
+  int              fit_width;      /* the width the pages were last fitted to */
+  guint            refit_id;
 
   /* Template widgets */
   AdwWindowTitle  *window_title;
@@ -326,6 +328,7 @@ render (PalpPreviewWindow *self)
   job->fit = self->fit;
   /* Leave room for the margins, the card's shadow and a scrollbar. */
   job->fit_width = MAX (width - 64, 100);
+  self->fit_width = width;
   job->scale = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
   job->generation = ++self->generation;
 
@@ -419,6 +422,31 @@ page_action (GtkWidget  *widget,
 }
 
 /* Zoom */
+
+static gboolean
+refit_cb (gpointer user_data)
+{
+  PalpPreviewWindow *self = user_data;
+
+  self->refit_id = 0;
+  if (self->fit && n_pages (self) > 0)
+    render (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Fitted pages follow the window's width, once the resizing settles. */
+static void
+on_hadjustment_page_size_cb (GtkAdjustment     *adjustment,
+                             GParamSpec        *pspec,
+                             PalpPreviewWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+
+  if (!self->fit || n_pages (self) == 0 || ABS (width - self->fit_width) < 24)
+    return;
+  g_clear_handle_id (&self->refit_id, g_source_remove);
+  self->refit_id = g_timeout_add (150, refit_cb, self);
+}
 
 static void
 zoom_action (GtkWidget  *widget,
@@ -759,6 +787,7 @@ palp_preview_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PALP_TYPE_PREVIEW_WINDOW);
   self->stack = NULL;
   self->toast_overlay = NULL;
@@ -850,6 +879,9 @@ palp_preview_window_init (PalpPreviewWindow *self)
                            G_CALLBACK (on_document_dropdown_selected_cb), self, 0);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (on_vadjustment_value_changed_cb), self, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller),
+                           "notify::page-size", G_CALLBACK (on_hadjustment_page_size_cb), self,
+                           0);
   update_actions (self);
 }
 
