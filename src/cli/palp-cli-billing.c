@@ -392,7 +392,7 @@ cmd_document (CliContext *ctx)
   g_autoptr(PalpStore) store = NULL;
   const char *kind = ctx->n_args > 0 ? ctx->args[0] : NULL;
   const char *id = ctx->n_args > 1 ? ctx->args[1] : NULL;
-  const char *output = NULL, *from = NULL, *to = NULL;
+  const char *output = NULL, *from = NULL, *to = NULL, *view = NULL;
   gboolean original = FALSE;
   guint64 client_id = 0;
   int rc = PALP_CLI_OK;
@@ -416,11 +416,24 @@ cmd_document (CliContext *ctx)
         to = value, i++;
       else if (g_str_equal (arg, "--original"))
         original = TRUE;
+      else if (g_str_equal (arg, "--view") && value != NULL && g_str_equal (kind, "chart"))
+        view = value, i++;
       else
         {
           usage_error (_("“document %s” does not take “%s”."), kind, arg);
           return PALP_CLI_USAGE;
         }
+    }
+  /* A chart may also be a picture. */
+  if (g_str_equal (kind, "chart"))
+    {
+      if (from != NULL || to != NULL || original)
+        {
+          usage_error (_("a chart is one visit's: it takes --view, not a date range or "
+                         "--original."));
+          return PALP_CLI_USAGE;
+        }
+      return document_chart (ctx, id, view, output);
     }
   if (output == NULL || !g_str_has_suffix (output, ".pdf"))
     {
@@ -453,7 +466,8 @@ cmd_document (CliContext *ctx)
         return rc;
       return document_statement (ctx, store, (gint64) client_id, from, to, output);
     }
-  usage_error (_("unknown document “%s”: this version writes receipts and statements."), kind);
+  usage_error (_("unknown document “%s”: this version writes receipts, statements and "
+                 "charts."), kind);
   return PALP_CLI_USAGE;
 }
 

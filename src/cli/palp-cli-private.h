@@ -67,4 +67,12 @@ gboolean     check_cosmetic_documents (PalpStore  *store,
                                        GPtrArray  *problems,
                                        GError    **error);
 
+/* palp-cli-chart.c */
+int          cmd_atlas_list     (CliContext *ctx);
+/* document chart VISIT --view VIEW -o FILE.pdf|FILE.png */
+int          document_chart     (CliContext *ctx,
+                                 const char *visit,
+                                 const char *view,
+                                 const char *output);
+
 G_END_DECLS

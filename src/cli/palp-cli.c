@@ -878,8 +878,10 @@ static const CliCommand commands[] = {
   { "receipts", "issue", N_("receipts issue VISIT[,VISIT...] [--pay METHOD:AMOUNT] "
                             "[--replaces NUMBER]"), cmd_receipts_issue },
   { "receipts", "void", N_("receipts void NUMBER --reason TEXT"), cmd_receipts_void },
+  { "atlas", "list", N_("atlas list [--view VIEW]"), cmd_atlas_list },
   { "document", NULL, N_("document receipt NUMBER [--original] -o FILE.pdf | "
-                         "document statement CLIENT --from DATE --to DATE -o FILE.pdf"),
+                         "document statement CLIENT --from DATE --to DATE -o FILE.pdf | "
+                         "document chart VISIT --view VIEW -o FILE.pdf|FILE.png"),
     cmd_document },
 };
 
@@ -1000,7 +1002,7 @@ palp_cli_run (int    argc,
     {
       if (sub != NULL || g_str_equal (name, "clients") || g_str_equal (name, "practitioners") ||
           g_str_equal (name, "services") || g_str_equal (name, "visits") ||
-          g_str_equal (name, "receipts"))
+          g_str_equal (name, "receipts") || g_str_equal (name, "atlas"))
         usage_error (_("“%s” has no subcommand “%s”."), name, sub ? sub : "");
       else
         usage_error (_("unknown command “%s”."), name);

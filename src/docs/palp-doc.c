@@ -83,7 +83,18 @@ typedef enum
   OP_RULE,
   OP_RECT,
   OP_IMAGE,
+  OP_DRAWING,
 } OpKind;
+
+/* Drawn by the caller, each time the PDF is written. */
+typedef struct
+{
+  PalpDocDrawFunc  func;
+  gpointer         user_data;
+  GDestroyNotify   destroy;
+  char            *text;
+  double           scale;   /* < 1 when shrunk to fit a page */
+} Drawing;
 
 typedef struct
 {
@@ -96,6 +107,7 @@ typedef struct
   guint            first_line;   /*   the first one's top at y */
   guint            n_lines;
   cairo_surface_t *image;        /* IMAGE */
+  Drawing         *drawing;      /* DRAWING: w × h is its size on the page */
 } Op;
 
 typedef enum
@@ -362,6 +374,22 @@ lines_fitting (const TextBlock *block,
 /* Operations                                                             */
 
 static void
+drawing_clear (gpointer data)
+{
+  Drawing *drawing = data;
+
+  if (drawing->destroy != NULL)
+    drawing->destroy (drawing->user_data);
+  g_free (drawing->text);
+}
+
+static void
+drawing_unref (Drawing *drawing)
+{
+  g_rc_box_release_full (drawing, drawing_clear);
+}
+
+static void
 op_free (gpointer data)
 {
   Op *op = data;
@@ -371,6 +399,7 @@ op_free (gpointer data)
 
   g_clear_pointer (&op->text, text_block_unref);
   g_clear_pointer (&op->image, cairo_surface_destroy);
+  g_clear_pointer (&op->drawing, drawing_unref);
   g_free (op);
 }
 
@@ -460,6 +489,24 @@ op_image (cairo_surface_t *image,
   return op;
 }
 
+static Op *
+op_drawing (Drawing *drawing,
+            double   x,
+            double   y,
+            double   w,
+            double   h)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = OP_DRAWING;
+  op->drawing = drawing;
+  op->x = x;
+  op->y = y;
+  op->w = w;
+  op->h = h;
+  return op;
+}
+
 static void
 draw_op (cairo_t  *cr,
          const Op *op)
@@ -511,6 +558,20 @@ draw_op (cairo_t  *cr,
         cairo_fill (cr);
         cairo_restore (cr);
       }
+      break;
+
+    case OP_DRAWING:
+      /* In its own box: whatever state the caller leaves, or draws past
+       * its edge, stays there. */
+      cairo_save (cr);
+      cairo_rectangle (cr, op->x, op->y, op->w, op->h);
+      cairo_clip (cr);
+      cairo_translate (cr, op->x, op->y);
+      cairo_scale (cr, op->drawing->scale, op->drawing->scale);
+      cairo_new_path (cr);
+      op->drawing->func (cr, op->w / op->drawing->scale, op->h / op->drawing->scale,
+                         op->drawing->user_data);
+      cairo_restore (cr);
       break;
 
     default:
@@ -1381,6 +1442,53 @@ palp_doc_add_notice (PalpDoc    *self,
 }
 
 void
+palp_doc_add_drawing (PalpDoc         *self,
+                      double           width,
+                      double           height,
+                      const char      *text,
+                      PalpDocDrawFunc  func,
+                      gpointer         user_data,
+                      GDestroyNotify   destroy)
+{
+  g_autoptr(GPtrArray) group = NULL;
+  Drawing *drawing;
+  double avail_h, scale = 1.0;
+
+  g_return_if_fail (PALP_IS_DOC (self));
+  g_return_if_fail (self->table == NULL);
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (isfinite (width) && isfinite (height) && height > 0);
+
+  if (width <= 0 || width > content_width (self))
+    width = content_width (self);
+  /* Taller than a page could hold: shrunk whole, never cut. */
+  avail_h = body_bottom (self) - body_top (self, 1);
+  if (height > avail_h)
+    scale = avail_h / height;
+
+  drawing = g_rc_box_new0 (Drawing);
+  drawing->func = func;
+  drawing->user_data = user_data;
+  drawing->destroy = destroy;
+  drawing->text = g_strdup (text);
+  drawing->scale = scale;
+
+  group = group_new ();
+  g_ptr_array_add (group, op_drawing (drawing, content_left (self), 0, width * scale,
+                                      height * scale));
+  emit_group (self, group, height * scale, 0);
+  self->pending_space = 14.0;
+}
+
+double
+palp_doc_get_content_width (PalpDoc *self)
+{
+  g_return_val_if_fail (PALP_IS_DOC (self), 0);
+
+  return content_width (self);
+}
+
+void
 palp_doc_add_space (PalpDoc *self,
                     double   points)
 {
@@ -1755,6 +1863,8 @@ palp_doc_dup_text (PalpDoc *self)
 
           if (op->kind == OP_TEXT && g_hash_table_add (seen, op->text))
             append_line (out, pango_layout_get_text (op->text->layout));
+          else if (op->kind == OP_DRAWING)
+            append_line (out, op->drawing->text);
         }
     }
 

@@ -21,6 +21,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -202,6 +203,30 @@ void         palp_doc_add_notice         (PalpDoc                   *self,
                                           const char                *text);
 void         palp_doc_add_space          (PalpDoc                   *self,
                                           double                     points);
+
+/* Draws a block of @width × @height points, @cr's origin at its top
+ * left. */
+typedef void (*PalpDocDrawFunc) (cairo_t  *cr,
+                                 double    width,
+                                 double    height,
+                                 gpointer  user_data);
+
+/* A drawing of @width × @height points at the left margin (@width <= 0
+ * or wider than the page's content: the content width), kept whole: on
+ * this page if it fits, else at the top of the next; one taller than a
+ * page is shrunk to fit. @func draws it, clipped to its box, every time
+ * the PDF is written, so it must draw the same every time; @destroy frees
+ * @user_data with the document. @text is what the drawing says in words
+ * (labels, a legend), for palp_doc_dup_text(); may be NULL. */
+void         palp_doc_add_drawing        (PalpDoc                   *self,
+                                          double                     width,
+                                          double                     height,
+                                          const char                *text,
+                                          PalpDocDrawFunc            func,
+                                          gpointer                   user_data,
+                                          GDestroyNotify             destroy);
+/* The width between the margins, in points. */
+double       palp_doc_get_content_width  (PalpDoc                   *self);
 
 /* Tables are streamed: begin, rows, end. Rows break across pages; the
  * header row is repeated at the top of every page the table continues on.

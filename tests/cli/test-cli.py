@@ -424,6 +424,53 @@ def backup_and_restore():
     assert sha256(path) == before
 
 
+@test
+def atlas_and_chart_documents():
+    regions = json.loads(run('--json', 'atlas', 'list', check=0).stdout)
+    assert len(regions) >= 100, len(regions)
+    ids = {r['id']: r for r in regions}
+    assert ids['face.masseter.left']['view'] == 'face'
+    assert ids['face.masseter.left']['laterality'] == 'left'
+    face = json.loads(run('--json', 'atlas', 'list', '--view', 'face', check=0).stdout)
+    assert face and all(r['view'] == 'face' for r in face)
+    assert 'face.masseter.left' in run('atlas', 'list', check=0).stdout
+    run('atlas', 'list', '--view', 'elbow', check=2)
+    run('atlas', 'list', '--nonsense', check=2)
+
+    # Grace's first visit: trigger points in her left masseter, on the face.
+    path = demo('chart.db')
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', check=0).stdout)
+    first = min((v for v in visits if v['client_name'] == 'Grace Whitfield'),
+                key=lambda v: v['starts_at'])
+    png = os.path.join(TMP, 'chart.png')
+    run('--database', path, 'document', 'chart', str(first['id']), '--view', 'face', '-o', png,
+        check=0)
+    with open(png, 'rb') as f:
+        head = f.read(24)
+    assert head[:8] == b'\x89PNG\r\n\x1a\n', head
+    assert int.from_bytes(head[16:20], 'big') == 1000
+    pdf = os.path.join(TMP, 'chart.pdf')
+    run('--database', path, 'document', 'chart', str(first['id']), '--view', 'face', '-o', pdf,
+        check=0)
+    text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, text=True,
+                          check=True).stdout
+    for label in ('Aching', 'Trigger point', 'Restricted movement', 'Avoid', 'Treated area'):
+        assert label in text, label
+    assert 'Grace Whitfield' in text
+    assert 'Left masseter: trigger point 8/10' in text, text
+
+    # Bad view, visit, extension, or a missing view.
+    run('--database', path, 'document', 'chart', str(first['id']), '--view', 'nose', '-o', pdf,
+        check=2)
+    run('--database', path, 'document', 'chart', str(first['id']), '-o', pdf, check=2)
+    run('--database', path, 'document', 'chart', str(first['id']), '--view', 'face', '-o',
+        os.path.join(TMP, 'chart.jpg'), check=2)
+    run('--database', path, 'document', 'chart', 'x', '--view', 'face', '-o', pdf, check=2)
+    run('--database', path, 'document', 'chart', '99999', '--view', 'face', '-o', pdf, check=1)
+    run('--database', db('no-such.db'), 'document', 'chart', '1', '--view', 'face', '-o', pdf,
+        check=1)
+
+
 def main():
     print(f'1..{len(tests)}')
     failed = 0

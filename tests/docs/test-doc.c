@@ -796,6 +796,96 @@ test_doc_write_samples (void)
   }
 }
 
+typedef struct
+{
+  guint  calls;
+  guint  destroyed;
+  double width, height;
+} DrawingProbe;
+
+static void
+probe_draw_cb (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data)
+{
+  DrawingProbe *probe = user_data;
+
+  probe->calls++;
+  probe->width = width;
+  probe->height = height;
+  /* Past the box on purpose: the builder clips. */
+  cairo_rectangle (cr, -50, -50, width + 100, height + 100);
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.6);
+  cairo_fill (cr);
+  cairo_move_to (cr, 10, 20);
+  cairo_show_text (cr, "DRAWN");
+}
+
+static void
+probe_destroy_cb (gpointer user_data)
+{
+  DrawingProbe *probe = user_data;
+
+  probe->destroyed++;
+}
+
+static void
+test_doc_drawing (void)
+{
+  DrawingProbe small = { 0 }, tall = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PalpPdfDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+  PalpDoc *doc = palp_doc_new (PALP_PAPER_LETTER);
+  double width = palp_doc_get_content_width (doc);
+
+  g_assert_cmpfloat_with_epsilon (width, 612 - 54 - 54, 0.01);
+
+  palp_doc_add_paragraph (doc, "Before the drawings.", PALP_DOC_TEXT_BODY);
+  palp_doc_add_space (doc, 560);
+  /* Does not fit under the paragraph: moves whole to page 2. */
+  palp_doc_add_drawing (doc, 200, 150, "Legend words", probe_draw_cb, &small, probe_destroy_cb);
+  g_assert_cmpuint (palp_doc_get_n_pages (doc), ==, 2);
+  /* Taller than any page: shrunk onto page 3, never cut. */
+  palp_doc_add_drawing (doc, 0, 2000, NULL, probe_draw_cb, &tall, probe_destroy_cb);
+  g_assert_cmpuint (palp_doc_get_n_pages (doc), ==, 3);
+  palp_doc_add_paragraph (doc, "After the drawings.", PALP_DOC_TEXT_BODY);
+
+  text = palp_doc_dup_text (doc);
+  g_assert_nonnull (strstr (text, "Legend words"));
+  g_assert_cmpuint (small.calls, ==, 0);
+
+  bytes = palp_doc_to_bytes (doc, NULL);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (small.calls, ==, 1);
+  g_assert_cmpuint (tall.calls, ==, 1);
+  g_assert_cmpfloat_with_epsilon (small.width, 200, 0.01);
+  g_assert_cmpfloat_with_epsilon (small.height, 150, 0.01);
+  /* Drawn in its own units, scaled on the page. */
+  g_assert_cmpfloat_with_epsilon (tall.height, 2000, 0.01);
+  g_assert_cmpfloat_with_epsilon (tall.width, width, 0.01);
+
+  pdf = open_pdf (bytes);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 4);
+  page1 = palp_pdf_get_page_text (pdf, 0);
+  page2 = palp_pdf_get_page_text (pdf, 1);
+  g_assert_nonnull (strstr (page1, "Before the drawings."));
+  g_assert_null (strstr (page1, "DRAWN"));
+  g_assert_nonnull (strstr (page2, "DRAWN"));
+
+  /* Written again, drawn again; freed with the document. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = palp_doc_to_bytes (doc, NULL);
+  g_assert_cmpuint (small.calls, ==, 2);
+  g_assert_cmpuint (small.destroyed, ==, 0);
+  g_assert_finalize_object (doc);
+  g_assert_cmpuint (small.destroyed, ==, 1);
+  g_assert_cmpuint (tall.destroyed, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/docs/dup-text", test_doc_dup_text);
   g_test_add_func ("/docs/empty", test_doc_empty);
   g_test_add_func ("/docs/notify", test_doc_notify);
+  g_test_add_func ("/docs/drawing", test_doc_drawing);
   g_test_add_func ("/docs/write-samples", test_doc_write_samples);
 
   return g_test_run ();
