@@ -72,7 +72,8 @@ typedef struct
   Pattern pattern;
 } KindStyle;
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+#define RGB(hex) \
+  { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
 /* Okabe–Ito, and two extra hues (indigo, brown) for the findings. */
 #define ORANGE     RGB (0xb86b00), RGB (0xf0a830)
@@ -1170,7 +1171,8 @@ sprite_get (SpriteType    type,
 
   key = (guint64) type | (guint64) kind << 2 | (guint64) (value & 15) << 7
         | (guint64) (dark != 0) << 11 | (guint64) ((guint) (size * 16) & 0xffff) << 12
-        | (guint64) ((guint) (scale * 64) & 0xffff) << 28 | (guint64) ((guint) (res * 4) & 0xff) << 44;
+        | (guint64) ((guint) (scale * 64) & 0xffff) << 28
+        | (guint64) ((guint) (res * 4) & 0xff) << 44;
 
   G_LOCK (sprites);
   if (sprites == NULL)
