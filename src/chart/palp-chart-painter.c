@@ -1421,56 +1421,32 @@ paint_region_labels (cairo_t              *cr,
   cairo_restore (cr);
 }
 
-void
-palp_chart_paint_view (cairo_t              *cr,
-                       PalpAtlas            *atlas,
-                       PalpView              view,
-                       double                width,
-                       double                height,
-                       GListModel           *marks,
-                       const PalpChartStyle *style)
+/* The marks over the view: areas, arrows, symbols and badges, and the
+ * selection ring. @m maps view units to the box. */
+static void
+paint_marks (cairo_t              *cr,
+             PangoContext         *context,
+             const cairo_matrix_t *m,
+             double                vw,
+             double                vh,
+             GListModel           *marks,
+             const PalpChartStyle *style,
+             double                scale,
+             double                size,
+             gboolean              dark,
+             gboolean              raster,
+             double                res)
 {
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (Mark));
   g_autoptr(GArray) coords = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) centres = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) badges = g_array_new (FALSE, FALSE, sizeof (Badge));
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
-  PangoContext *context;
-  PalpChartStyle defaults;
-  cairo_matrix_t m;
-  double vw, vh, scale, size, res = 1;
-  gboolean dark, raster;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (atlas != NULL);
-  g_return_if_fail (view < PALP_VIEW_COUNT);
-
-  if (style == NULL)
-    {
-      palp_chart_style_init (&defaults);
-      style = &defaults;
-    }
-  dark = style->dark;
-  scale = style_scale (style);
-  size = SYMBOL_SIZE * scale;
-
-  palp_chart_get_transform (atlas, view, width, height, &m);
-  view_size (atlas, view, &vw, &vh);
-  if ((raster = is_raster (cr)))
-    res = sprite_resolution (cr);
-
-  cairo_save (cr);
-  paint_regions (cr, atlas, view, &m, scale, style);
-
-  context = text_context_new ();
-  pango_cairo_update_context (cr, context);
-  if (style->show_labels)
-    paint_region_labels (cr, context, atlas, view, &m, scale, dark);
 
   read_marks (marks, vw, vh, list, coords);
   /* In box units from here on. */
   for (guint i = 0; i < coords->len; i += 2)
-    cairo_matrix_transform_point (&m, &g_array_index (coords, double, i),
+    cairo_matrix_transform_point (m, &g_array_index (coords, double, i),
                                   &g_array_index (coords, double, i + 1));
 
   /* Areas, kind by kind: tint, pattern through the areas as a clip,
@@ -1694,7 +1670,6 @@ palp_chart_paint_view (cairo_t              *cr,
           paint_badges (cr, context, kind, badges, size, scale, dark);
         }
     }
-  g_object_unref (context);
 
   /* The selected mark, ringed in the accent colour. */
   if (style->selected_mark >= 0 && (guint) style->selected_mark < list->len)
@@ -1724,6 +1699,166 @@ palp_chart_paint_view (cairo_t              *cr,
         }
     }
 
+}
+
+void
+palp_chart_paint_view (cairo_t              *cr,
+                       PalpAtlas            *atlas,
+                       PalpView              view,
+                       double                width,
+                       double                height,
+                       GListModel           *marks,
+                       const PalpChartStyle *style)
+{
+  PangoContext *context;
+  PalpChartStyle defaults;
+  cairo_matrix_t m;
+  double vw, vh, scale, size, res = 1;
+  gboolean dark, raster;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (atlas != NULL);
+  g_return_if_fail (view < PALP_VIEW_COUNT);
+
+  if (style == NULL)
+    {
+      palp_chart_style_init (&defaults);
+      style = &defaults;
+    }
+  dark = style->dark;
+  scale = style_scale (style);
+  size = SYMBOL_SIZE * scale;
+
+  palp_chart_get_transform (atlas, view, width, height, &m);
+  view_size (atlas, view, &vw, &vh);
+  if ((raster = is_raster (cr)))
+    res = sprite_resolution (cr);
+
+  cairo_save (cr);
+  paint_regions (cr, atlas, view, &m, scale, style);
+
+  context = text_context_new ();
+  pango_cairo_update_context (cr, context);
+  if (style->show_labels)
+    paint_region_labels (cr, context, atlas, view, &m, scale, dark);
+
+  paint_marks (cr, context, &m, vw, vh, marks, style, scale, size, dark, raster, res);
+  g_object_unref (context);
+  cairo_restore (cr);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The marks as a cached layer                                            */
+
+struct _PalpChartLayer
+{
+  cairo_surface_t *surface;   /* the marks alone, on transparent pixels */
+  GListModel      *marks;     /* what they were drawn from (not a reference) */
+  guint            n_marks;
+  PalpView         view;
+  double           width;
+  double           height;
+  double           res;
+  double           scale;
+  gboolean         dark;
+  int              selected;
+};
+
+PalpChartLayer *
+palp_chart_layer_new (void)
+{
+  return g_new0 (PalpChartLayer, 1);
+}
+
+void
+palp_chart_layer_free (PalpChartLayer *layer)
+{
+  if (layer == NULL)
+    return;
+  g_clear_pointer (&layer->surface, cairo_surface_destroy);
+  g_free (layer);
+}
+
+void
+palp_chart_layer_invalidate (PalpChartLayer *layer)
+{
+  g_return_if_fail (layer != NULL);
+
+  g_clear_pointer (&layer->surface, cairo_surface_destroy);
+}
+
+void
+palp_chart_paint_view_cached (cairo_t              *cr,
+                              PalpChartLayer       *layer,
+                              PalpAtlas            *atlas,
+                              PalpView              view,
+                              double                width,
+                              double                height,
+                              GListModel           *marks,
+                              const PalpChartStyle *style)
+{
+  PalpChartStyle defaults, bare;
+  PangoContext *context;
+  cairo_matrix_t m;
+  guint n_marks = marks != NULL ? g_list_model_get_n_items (marks) : 0;
+  double vw, vh, res, scale;
+  cairo_t *lcr;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layer != NULL);
+
+  /* Vectors stay vectors: no layer on a PDF. */
+  if (!is_raster (cr))
+    {
+      palp_chart_paint_view (cr, atlas, view, width, height, marks, style);
+      return;
+    }
+  if (style == NULL)
+    {
+      palp_chart_style_init (&defaults);
+      style = &defaults;
+    }
+
+  /* The view itself, without marks. */
+  bare = *style;
+  bare.selected_mark = -1;
+  palp_chart_paint_view (cr, atlas, view, width, height, NULL, &bare);
+
+  res = sprite_resolution (cr);
+  scale = style_scale (style);
+  if (layer->surface == NULL || layer->marks != marks || layer->n_marks != n_marks ||
+      layer->view != view || layer->width != width || layer->height != height ||
+      layer->res != res || layer->scale != scale || layer->dark != style->dark ||
+      layer->selected != style->selected_mark)
+    {
+      g_clear_pointer (&layer->surface, cairo_surface_destroy);
+      layer->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                   MAX (1, (int) ceil (width * res)),
+                                                   MAX (1, (int) ceil (height * res)));
+      cairo_surface_set_device_scale (layer->surface, res, res);
+      lcr = cairo_create (layer->surface);
+      palp_chart_get_transform (atlas, view, width, height, &m);
+      view_size (atlas, view, &vw, &vh);
+      context = text_context_new ();
+      pango_cairo_update_context (lcr, context);
+      paint_marks (lcr, context, &m, vw, vh, marks, style, scale, SYMBOL_SIZE * scale,
+                   style->dark, TRUE, sprite_resolution (lcr));
+      g_object_unref (context);
+      cairo_destroy (lcr);
+      layer->marks = marks;
+      layer->n_marks = n_marks;
+      layer->view = view;
+      layer->width = width;
+      layer->height = height;
+      layer->res = res;
+      layer->scale = scale;
+      layer->dark = style->dark;
+      layer->selected = style->selected_mark;
+    }
+
+  cairo_save (cr);
+  cairo_set_source_surface (cr, layer->surface, 0, 0);
+  cairo_paint (cr);
   cairo_restore (cr);
 }
 

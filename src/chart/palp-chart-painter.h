@@ -103,6 +103,26 @@ void      palp_chart_paint_view      (cairo_t              *cr,
                                       GListModel           *marks,
                                       const PalpChartStyle *style);
 
+/* The marks drawn once into pixels and reused while nothing they depend
+ * on changed: a widget's redraw on hover, scroll or a highlighted region
+ * then costs the bare view and one image. Call palp_chart_layer_invalidate()
+ * when a mark is added, moved, edited or removed (the layer also notices a
+ * different marks model, count, view, size, scale, theme or selection). On
+ * a PDF the marks are always drawn as vectors. */
+typedef struct _PalpChartLayer PalpChartLayer;
+
+PalpChartLayer *palp_chart_layer_new        (void);
+void            palp_chart_layer_free       (PalpChartLayer       *layer);
+void            palp_chart_layer_invalidate (PalpChartLayer       *layer);
+void            palp_chart_paint_view_cached (cairo_t             *cr,
+                                              PalpChartLayer       *layer,
+                                              PalpAtlas            *atlas,
+                                              PalpView              view,
+                                              double                width,
+                                              double                height,
+                                              GListModel           *marks,
+                                              const PalpChartStyle *style);
+
 /* The legend, grouped Sensations, Findings, Zones, in columns when
  * @width allows, its top left at (@x, @y). Returns its height. The labels
  * are in the process's language. */
@@ -133,5 +153,7 @@ gboolean  palp_chart_write_png       (PalpAtlas            *atlas,
                                       int                   width,
                                       int                   height,
                                       GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalpChartLayer, palp_chart_layer_free)
 
 G_END_DECLS

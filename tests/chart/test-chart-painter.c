@@ -735,6 +735,98 @@ test_pictures (void)
       }
 }
 
+/* Pixels (of @a and @b, same size) differing by more than a few levels in
+ * any channel. */
+static guint
+differing_pixels (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa, *pb;
+  guint n = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w * 4; x += 4)
+      for (int c = 0; c < 4; c++)
+        if (ABS (pa[y * stride + x + c] - pb[y * stride + x + c]) > 24)
+          {
+            n++;
+            break;
+          }
+  return n;
+}
+
+static cairo_surface_t *
+draw_face (PalpAtlas      *a,
+           GListModel     *marks,
+           PalpChartLayer *layer)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 500, 600);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (layer != NULL)
+    palp_chart_paint_view_cached (cr, layer, a, PALP_VIEW_FACE, 500, 600, marks, NULL);
+  else
+    palp_chart_paint_view (cr, a, PALP_VIEW_FACE, 500, 600, marks, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* The cached marks layer looks like the marks drawn afresh, and follows
+ * the marks when told they changed. */
+static void
+test_cached_layer (void)
+{
+  PalpAtlas *a = atlas ();
+  g_autoptr(GListModel) marks = sample_marks (a, PALP_VIEW_FACE);
+  g_autoptr(PalpChartLayer) layer = palp_chart_layer_new ();
+  g_autoptr(PalpMark) first = g_list_model_get_item (marks, 0);
+  cairo_surface_t *direct, *cached, *empty;
+  guint total = 500 * 600;
+
+  direct = draw_face (a, marks, NULL);
+  cached = draw_face (a, marks, layer);
+  empty = draw_face (a, NULL, NULL);
+  g_assert_cmpuint (differing_pixels (direct, cached), <, total / 200);
+  /* The test would notice if the marks were missing. */
+  g_assert_cmpuint (differing_pixels (direct, empty), >, total / 100);
+  cairo_surface_destroy (cached);
+
+  /* A mark moved in place: stale until invalidated, then right again. */
+  {
+    const double far[] = { 0.5, 0.05 };
+    g_autofree char *geometry = NULL;
+
+    g_assert_cmpstr (palp_mark_get_string (first, "shape"), ==, "point");
+    geometry = palp_mark_geometry_to_json (far, 1);
+    g_object_set (first, "geometry", geometry, NULL);
+    cairo_surface_destroy (direct);
+    direct = draw_face (a, marks, NULL);
+    palp_chart_layer_invalidate (layer);
+    cached = draw_face (a, marks, layer);
+    g_assert_cmpuint (differing_pixels (direct, cached), <, total / 200);
+    cairo_surface_destroy (cached);
+  }
+  /* A mark removed: noticed without being told (the count changed). */
+  g_list_store_remove (G_LIST_STORE (marks), 0);
+  cairo_surface_destroy (direct);
+  direct = draw_face (a, marks, NULL);
+  cached = draw_face (a, marks, layer);
+  g_assert_cmpuint (differing_pixels (direct, cached), <, total / 200);
+
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (cached);
+  cairo_surface_destroy (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/chart/document/render", test_chart_document);
   g_test_add_func ("/chart/document/items-without-regions", test_items_without_regions);
   g_test_add_func ("/chart/painter/pictures", test_pictures);
+  g_test_add_func ("/chart/painter/cached-layer", test_cached_layer);
 
   return g_test_run ();
 }
