@@ -564,7 +564,12 @@ palp_window_set_store (PalpWindow *self,
           palp_window_sign_in (self, user);
           return;
         }
-      g_warning ("%s", error->message);
+      /* Not an error of the program: say so, and let the person choose. */
+      if (error != NULL)
+        g_printerr ("palpate: %s\n", error->message);
+      else
+        g_printerr (_("palpate: no user “%s” in this clinic; choose who you are.\n"),
+                    preselect);
     }
   show_chooser (self);
 }
