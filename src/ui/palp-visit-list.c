@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-chart-window.h"
 #include "palp-service-category.h"
 #include "palp-ui-util.h"
 #include "palp-visit-list.h"
@@ -76,6 +77,7 @@ create_row (gpointer item,
   g_autoptr(GListModel) lines = NULL;
   guint n_lines = 0, n_open = 0;
   gboolean therapeutic = FALSE, esthetic = FALSE;
+  GtkWidget *chart;
 
   title = g_strdup_printf (_("%s · %d min"), when ? when : "—",
                            (int) palp_visit_get_int (visit, "duration-minutes"));
@@ -117,6 +119,13 @@ create_row (gpointer item,
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("Receipted"), "success", NULL));
   else if (n_lines > 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("To be receipted"), "accent", NULL));
+
+  chart = gtk_button_new_with_mnemonic (_("Body _Chart"));
+  gtk_widget_set_valign (chart, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (chart, _("Mark pain and findings on the body chart"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (chart), "visits.chart");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (chart), "x", palp_visit_get_int (visit, "id"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chart);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -194,6 +203,45 @@ on_row_activated_cb (PalpVisitList *self,
 
   if (visit != NULL)
     palp_visit_list_open_editor (self, visit);
+}
+
+PalpChartWindow *
+palp_visit_list_open_chart (PalpVisitList *self,
+                            PalpVisit     *visit)
+{
+  PalpChartWindow *window;
+  GtkRoot *root;
+
+  g_return_val_if_fail (PALP_IS_VISIT_LIST (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  window = palp_chart_window_new (self->store, self->clinic, self->user, visit);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Not transient: a therapist keeps the client's record beside it. */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+chart_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PalpVisitList *self = PALP_VISIT_LIST (widget);
+  gint64 id = g_variant_get_int64 (param);
+
+  for (guint i = 0; self->visits != NULL && i < g_list_model_get_n_items (self->visits); i++)
+    {
+      g_autoptr(PalpVisit) visit = g_list_model_get_item (self->visits, i);
+
+      if (palp_visit_get_int (visit, "id") == id)
+        {
+          palp_visit_list_open_chart (self, visit);
+          return;
+        }
+    }
 }
 
 static void
@@ -279,6 +327,7 @@ palp_visit_list_class_init (PalpVisitListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "visits.new", NULL, new_visit_action);
+  gtk_widget_class_install_action (widget_class, "visits.chart", "x", chart_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "visits.new",
                                        NULL);
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "palp-chart-window.h"
 #include "palp-store.h"
 #include "palp-visit-editor.h"
 
@@ -31,6 +32,9 @@ void             palp_visit_list_reload       (PalpVisitList *self);
 GListModel      *palp_visit_list_get_visits   (PalpVisitList *self);
 /* Opens the editor on @visit (NULL: a new visit) and returns it. */
 PalpVisitEditor *palp_visit_list_open_editor  (PalpVisitList *self,
+                                               PalpVisit     *visit);
+/* Opens the body chart of @visit in its own window and returns it. */
+PalpChartWindow *palp_visit_list_open_chart   (PalpVisitList *self,
                                                PalpVisit     *visit);
 
 G_END_DECLS
