@@ -553,6 +553,16 @@ on_hover_changed_cb (PalpChartWindow *self)
   gtk_label_set_text (self->hover_label, text ? text : "");
 }
 
+/* The canvas changes view itself to edit a mark of another view. */
+static void
+on_canvas_view_changed_cb (PalpChartWindow *self)
+{
+  PalpView view = palp_chart_view_get_view (self->chart_view);
+
+  if (view != self->view)
+    g_object_set (self, "view-key", palp_view_to_key (view), NULL);
+}
+
 static void
 on_zoom_changed_cb (PalpChartWindow *self)
 {
@@ -1093,6 +1103,19 @@ write_pdf (PalpChartWindow  *self,
   return g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error);
 }
 
+gboolean
+palp_chart_window_export (PalpChartWindow  *self,
+                          const char       *path,
+                          GError          **error)
+{
+  g_return_val_if_fail (PALP_IS_CHART_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF"))
+    return write_pdf (self, path, error);
+  return write_png (self, path, error);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *chooser,
                        int              response,
@@ -1107,6 +1130,7 @@ on_export_response_cb (GtkNativeDialog *chooser,
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
     {
+      /* The format chosen, whatever the name typed ends with. */
       if (pdf ? write_pdf (self, path, &error) : write_png (self, path, &error))
         {
           g_autofree char *base = g_file_get_basename (file);
@@ -1595,6 +1619,8 @@ palp_chart_window_init (PalpChartWindow *self)
                             G_CALLBACK (on_hover_changed_cb), self);
   g_signal_connect_swapped (self->chart_view, "notify::zoom", G_CALLBACK (on_zoom_changed_cb),
                             self);
+  g_signal_connect_swapped (self->chart_view, "notify::view",
+                            G_CALLBACK (on_canvas_view_changed_cb), self);
   g_signal_connect_swapped (self->earlier_dropdown, "notify::selected",
                             G_CALLBACK (on_earlier_selected_cb), self);
   on_zoom_changed_cb (self);

@@ -43,11 +43,17 @@ const char      *palp_chart_window_get_changes      (PalpChartWindow *self);
 /* The earlier visits offered for comparison (GListModel of PalpVisit). */
 GListModel      *palp_chart_window_get_earlier_visits (PalpChartWindow *self);
 
+/* Writes the view shown as a PNG (with the legend), or with a name ending
+ * in .pdf the chart's document (every view with marks). */
+gboolean         palp_chart_window_export           (PalpChartWindow *self,
+                                                     const char      *path,
+                                                     GError         **error);
+
 /* The "Add mark" dialog (the keyboard's way to chart), opened by the
  * chart.add-mark action; NULL while closed. Its rows: "kind", "view",
  * "region" (AdwComboRow over GtkStringList of keys and ids) and
- * "intensity" (GtkSpinButton); chart.add-mark-confirm adds the mark at the
- * region's label point. */
+ * "intensity" (GtkSpinButton), "note" (AdwEntryRow); its add.confirm
+ * action adds the mark at the region's label point. */
 GtkWindow       *palp_chart_window_get_add_dialog   (PalpChartWindow *self);
 GtkWidget       *palp_chart_window_get_add_row      (PalpChartWindow *self,
                                                      const char      *name);

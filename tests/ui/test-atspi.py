@@ -180,12 +180,96 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def test_chart():
+    """A practitioner opens a visit's body chart from the client's Visits
+    page and reads its marks list, each row named as a screen reader says
+    it."""
+    tmp = tempfile.mkdtemp(prefix='palpate-atspi-')
+    env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, XDG_CACHE_HOME=tmp)
+    env.pop('NO_AT_BRIDGE', None)
+    db = os.path.join(tmp, 'clinic.db')
+    app = subprocess.Popen([GUI, '--demo', '--as', 'maya', '--database', db], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def find_all(node, role, name):
+        found = []
+        for n in walk(node):
+            try:
+                label = n.get_name() or ''
+                if n.get_role() == role and (label == name or label.endswith(' ' + name)):
+                    found.append(n)
+            except Exception:
+                continue
+        return found
+
+    def named(node, name):
+        for n in walk(node):
+            try:
+                if n.get_name() == name:
+                    return n
+            except Exception:
+                continue
+        return None
+
+    try:
+        root = wait_until(lambda: find_app(app.pid))
+        search = root and wait_until(lambda: find(root, Atspi.Role.ENTRY, 'Search clients'))
+        if search is None:
+            report(False, 'chart: the practitioner\'s window appears')
+            return
+        set_text(search, 'grace')
+        wait_until(lambda: list_names(root) == ['Grace Whitfield'])
+        clients = find(root, Atspi.Role.LIST, 'Clients')
+        selection = clients.get_selection_iface() if clients is not None else None
+        if selection is not None:
+            selection.select_child(0)
+        visits = wait_until(lambda: find(root, Atspi.Role.PAGE_TAB, 'Visits'))
+        report(visits is not None, 'chart: the client page has a Visits tab')
+        if visits is None:
+            return
+        do_action(visits)
+        # Newest first: today's visit, then the draft charted at the last one.
+        buttons = wait_until(lambda: (lambda b: b if len(b) >= 2 else None)(
+            find_all(root, Atspi.Role.PUSH_BUTTON, 'Body Chart')))
+        report(buttons is not None, 'chart: each visit has a "Body Chart" button')
+        if buttons is None:
+            return
+        do_action(buttons[1])
+        chart = wait_until(lambda: next(
+            (root.get_child_at_index(i) for i in range(root.get_child_count())
+             if (root.get_child_at_index(i).get_name() or '').startswith('Body Chart')), None))
+        report(chart is not None, 'chart: the body chart opens in its own window',
+               repr([root.get_child_at_index(i).get_name()
+                     for i in range(root.get_child_count())]))
+        if chart is None:
+            return
+        wanted = ['Trigger point, left masseter, intensity 4',
+                  'Tenderness, left temporomandibular joint, intensity 3',
+                  'Treated area, left temporalis']
+        rows = wait_until(lambda: (lambda r: r if None not in r else None)(
+            [named(chart, w) for w in wanted]))
+        report(rows is not None, 'chart: the marks list names each mark, region and intensity',
+               repr([n.get_name() for n in walk(chart) if n.get_name()][:40]))
+    finally:
+        app.send_signal(signal.SIGTERM)
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == '__main__':
     try:
         main()
     except Exception as e:  # a crash of the harness is a failure, not a hang
         report(False, 'harness', repr(e))
-    planned = 8
+    try:
+        test_chart()
+    except Exception as e:
+        report(False, 'chart harness', repr(e))
+    planned = 12
     print(f'1..{max(planned, len(results))}')
     for i, (ok, name, detail) in enumerate(results, 1):
         print(f'{"ok" if ok else "not ok"} {i} - {name}')

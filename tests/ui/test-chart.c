@@ -658,6 +658,43 @@ test_compare (Fixture       *f,
   g_assert_null (palp_chart_window_get_changes (chart));
 }
 
+/* Exports, and the list's Enter opening the mark editor. */
+static void
+test_export_and_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  PalpChartWindow *chart = open_chart (f, DRAFT);
+  PalpChartView *view = palp_chart_window_get_chart_view (chart);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "chart.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "chart.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (palp_chart_window_export (chart, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (palp_chart_window_export (chart, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_unlink (png);
+  g_unlink (pdf);
+
+  /* Enter on a row (the list's activate) opens the same editor. */
+  g_signal_emit_by_name (palp_chart_window_get_marks_list (chart), "activate", 3);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (palp_chart_view_get_editor (view))));
+  g_assert_cmpuint (gtk_single_selection_get_selected (
+                      palp_chart_edits_get_selection (palp_chart_window_get_edits (chart))),
+                    ==, 3);
+  gtk_popover_popdown (palp_chart_view_get_editor (view));
+  /* Nothing changed, so nothing to undo. */
+  g_assert_false (palp_chart_edits_can_undo (palp_chart_window_get_edits (chart)));
+}
+
 /* Zoom through the actions, each view keeping its own. */
 static void
 test_zoom (Fixture       *f,
@@ -724,6 +761,8 @@ main (int   argc,
   g_test_add ("/chart/copy-last", Fixture, NULL, fixture_setup, test_copy_last, fixture_teardown);
   g_test_add ("/chart/compare", Fixture, NULL, fixture_setup, test_compare, fixture_teardown);
   g_test_add ("/chart/zoom", Fixture, NULL, fixture_setup, test_zoom, fixture_teardown);
+  g_test_add ("/chart/export-and-list", Fixture, NULL, fixture_setup, test_export_and_list,
+              fixture_teardown);
 
   return g_test_run ();
 }
