@@ -21,6 +21,8 @@
 
 #define PNG_WIDTH        1400
 #define AREA_RADIUS      0.025  /* a zone added by region: this far round its label point */
+#define ZONE_SHRINK      0.85   /* ... or its region's outline, drawn this much inside itself */
+#define ZONE_MAX_POINTS  120
 
 struct _PalpChartWindow
 {
@@ -798,12 +800,75 @@ on_add_kind_selected_cb (PalpChartWindow *self)
                               palp_mark_kind_has_intensity (kind));
 }
 
-/* The mark the dialog describes, at its region's label point (a small
- * round area for the kinds that are only ever areas). */
+/* The region's outline drawn a little inside itself, round its label
+ * point (@x, @y), normalised: the area a zone added by region covers.
+ * NULL when the outline cannot be read. */
+static GArray *
+region_zone (const PalpRegion *region,
+             double            x,
+             double            y,
+             double            w,
+             double            h)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  GArray *xy = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_path_t *path;
+  guint n = 0, step;
+
+  palp_region_append_path (region, cr);
+  path = cairo_copy_path_flat (cr);
+  /* The first outline only: its MOVE_TO and the LINE_TOs after it. */
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *d = &path->data[i];
+
+      if ((d->header.type == CAIRO_PATH_MOVE_TO && n > 0) || d->header.type == CAIRO_PATH_CLOSE_PATH)
+        break;
+      if (d->header.type == CAIRO_PATH_MOVE_TO || d->header.type == CAIRO_PATH_LINE_TO)
+        {
+          double p[2] = { x + (d[1].point.x / w - x) * ZONE_SHRINK,
+                          y + (d[1].point.y / h - y) * ZONE_SHRINK };
+
+          g_array_append_vals (xy, p, 2);
+          n++;
+        }
+    }
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (n < 3)
+    {
+      g_array_unref (xy);
+      return NULL;
+    }
+  /* A smooth outline has more points than a zone needs. */
+  step = (n + ZONE_MAX_POINTS - 1) / ZONE_MAX_POINTS;
+  if (step > 1)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < n; i += step, kept++)
+        {
+          g_array_index (xy, double, 2 * kept) = g_array_index (xy, double, 2 * i);
+          g_array_index (xy, double, 2 * kept + 1) = g_array_index (xy, double, 2 * i + 1);
+        }
+      g_array_set_size (xy, 2 * kept);
+    }
+  for (guint i = 0; i < xy->len; i++)
+    g_array_index (xy, double, i) = CLAMP (g_array_index (xy, double, i), 0.0, 1.0);
+  return xy;
+}
+
+/* The mark the dialog describes, at its region's label point; a kind that
+ * is only ever an area (a zone) covers the region, or a small round area
+ * when its outline cannot be read. */
 static void
 add_confirm (PalpChartWindow *self)
 {
   g_autoptr(PalpMark) mark = NULL;
+  g_autoptr(GArray) zone = NULL;
   g_autofree char *geometry = NULL;
   const PalpRegion *region = palp_atlas_find_region (self->atlas, combo_key (self->add_region_row));
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->add_note_row));
@@ -820,6 +885,12 @@ add_confirm (PalpChartWindow *self)
   x /= w, y /= h;
   if (palp_mark_kind_allows_shape (kind, PALP_MARK_SHAPE_POINT))
     geometry = palp_mark_geometry_to_json ((double[]) { x, y }, 1);
+  else if ((zone = region_zone (region, x, y, w, h)) != NULL)
+    {
+      shape = PALP_MARK_SHAPE_AREA;
+      geometry = palp_mark_geometry_to_json ((const double *) (gpointer) zone->data,
+                                             zone->len / 2);
+    }
   else
     {
       double xy[2 * 12];

@@ -511,6 +511,7 @@ test_add_by_region (Fixture       *f,
   /* The chart follows the new mark to its view. */
   g_assert_cmpint (palp_chart_view_get_view (palp_chart_window_get_chart_view (chart)), ==,
                    PALP_VIEW_BODY_POSTERIOR);
+  palp_test_shoot (GTK_WINDOW (chart), "chart-body-back");
   g_clear_object (&saved);
   g_clear_object (&stored);
   stored = stored_marks (f, chart);
