@@ -79,56 +79,142 @@ write_receipt (PalpStore     *store,
                                   NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, cancellable, error);
 }
 
+/* What the workers share: the receipts to write, the next one to take, and
+ * the first error. */
+typedef struct
+{
+  Job          *job;
+  GPtrArray    *chosen;
+  GCancellable *cancellable;
+  int           next;
+  int           done;
+  GMutex        lock;
+  GError       *error;
+} Shared;
+
+static void
+report_done (Shared *shared,
+             guint   done)
+{
+  Job *job = shared->job;
+  Report *report;
+
+  if (job->progress == NULL)
+    return;
+  report = g_new0 (Report, 1);
+  report->progress = job->progress;
+  report->data = job->progress_data;
+  report->done = done;
+  report->total = shared->chosen->len;
+  if (job->context != NULL)
+    {
+      g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress, report,
+                                  g_free);
+      return;
+    }
+  /* Called from the workers themselves: one at a time. */
+  g_mutex_lock (&shared->lock);
+  report_progress (report);
+  g_mutex_unlock (&shared->lock);
+  g_free (report);
+}
+
+static gboolean
+failed (Shared *shared)
+{
+  gboolean any;
+
+  g_mutex_lock (&shared->lock);
+  any = shared->error != NULL;
+  g_mutex_unlock (&shared->lock);
+  return any;
+}
+
+/* Takes receipts in turn, on a connection of its own, until all are
+ * written, one fails or the export is cancelled. */
+static gpointer
+export_worker (gpointer data)
+{
+  Shared *shared = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpStore) store = palp_store_open (shared->job->path, PALP_STORE_OPEN_READ_ONLY,
+                                                &error);
+
+  while (store != NULL && error == NULL && !failed (shared))
+    {
+      guint i = (guint) g_atomic_int_add (&shared->next, 1);
+
+      if (i >= shared->chosen->len)
+        break;
+      if (g_cancellable_set_error_if_cancelled (shared->cancellable, &error) ||
+          !write_receipt (store, g_ptr_array_index (shared->chosen, i), shared->job->folder,
+                          shared->cancellable, &error))
+        break;
+      report_done (shared, (guint) g_atomic_int_add (&shared->done, 1) + 1);
+    }
+  if (error != NULL)
+    {
+      g_mutex_lock (&shared->lock);
+      if (shared->error == NULL)
+        shared->error = g_steal_pointer (&error);
+      g_mutex_unlock (&shared->lock);
+    }
+  return NULL;
+}
+
 static gint64
 run_job (Job           *job,
          GCancellable  *cancellable,
          GError       **error)
 {
-  g_autoptr(PalpStore) store = NULL;
-  g_autoptr(GListModel) all = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr(GError) local = NULL;
+  Shared shared = { 0 };
+  guint n_threads;
 
-  if (!(store = palp_store_open (job->path, PALP_STORE_OPEN_READ_ONLY, error)) ||
-      !(all = palp_store_list_receipts (store, job->client_id, error)))
+  {
+    g_autoptr(PalpStore) store = NULL;
+    g_autoptr(GListModel) all = NULL;
+
+    if (!(store = palp_store_open (job->path, PALP_STORE_OPEN_READ_ONLY, error)) ||
+        !(all = palp_store_list_receipts (store, job->client_id, error)))
+      return -1;
+    /* Oldest first, as the accountant reads them. */
+    for (guint i = g_list_model_get_n_items (all); i > 0; i--)
+      {
+        g_autoptr(PalpReceipt) r = g_list_model_get_item (all, i - 1);
+
+        if (palp_receipt_get_int (r, "year") == job->year)
+          g_ptr_array_add (chosen, g_steal_pointer (&r));
+      }
+  }
+  if (!g_file_make_directory_with_parents (job->folder, cancellable, &local) &&
+      !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return -1;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return -1;
-  if (!g_file_make_directory_with_parents (job->folder, cancellable, error))
+
+  /* Reprints are drawn anew: every core helps. */
+  shared.job = job;
+  shared.chosen = chosen;
+  shared.cancellable = cancellable;
+  g_mutex_init (&shared.lock);
+  n_threads = CLAMP (g_get_num_processors (), 1, 4);
+  n_threads = MIN (n_threads, MAX (chosen->len, 1));
+  for (guint t = 0; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new ("palpate-year-end", export_worker, &shared));
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+  g_mutex_clear (&shared.lock);
+
+  if (shared.error != NULL)
     {
-      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        return -1;
-      g_clear_error (error);
-    }
-
-  /* Oldest first, as the accountant reads them. */
-  for (guint i = g_list_model_get_n_items (all); i > 0; i--)
-    {
-      g_autoptr(PalpReceipt) r = g_list_model_get_item (all, i - 1);
-
-      if (palp_receipt_get_int (r, "year") == job->year)
-        g_ptr_array_add (chosen, g_steal_pointer (&r));
-    }
-
-  for (guint i = 0; i < chosen->len; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !write_receipt (store, g_ptr_array_index (chosen, i), job->folder, cancellable, error))
-        return -1;
-      if (job->progress != NULL)
-        {
-          Report *report = g_new0 (Report, 1);
-
-          report->progress = job->progress;
-          report->data = job->progress_data;
-          report->done = i + 1;
-          report->total = chosen->len;
-          if (job->context != NULL)
-            g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress,
-                                        report, g_free);
-          else
-            {
-              report_progress (report);
-              g_free (report);
-            }
-        }
+      g_propagate_error (error, shared.error);
+      return -1;
     }
   return chosen->len;
 }

@@ -1,7 +1,8 @@
 /* palp-year-end.h: every receipt of a year, as PDFs into a folder
  *
- * Runs in a worker thread on its own read-only connection to the clinic's
- * database, so the window stays responsive; reports progress on the main
+ * Runs in worker threads (one per core, up to four), each on its own
+ * read-only connection to the clinic's database, so the window stays
+ * responsive; reports progress on the main
  * loop and stops when cancelled. Each receipt is written as issued (its
  * stored bytes), or with its VOID mark and addendum when it was voided or
  * paid after issue, to NUMBER.pdf, atomically.
