@@ -191,26 +191,75 @@ lower_first (const char *text)
   return g_strconcat (first, rest, NULL);
 }
 
+/* The region under a normalised point of @view, or NULL. */
+static const PalpRegion *
+region_at (PalpAtlas *atlas,
+           PalpView   view,
+           double     x,
+           double     y)
+{
+  double w, h;
+
+  palp_atlas_get_view_size (atlas, view, &w, &h);
+  return palp_atlas_hit (atlas, view, x * w, y * h);
+}
+
 char *
 palp_chart_mark_describe (PalpAtlas *atlas,
                           PalpMark  *mark)
 {
-  g_autofree char *names = NULL, *lowered = NULL;
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GArray) xy = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *joined = NULL;
   PalpMarkKind kind;
+  PalpMarkShape shape;
+  PalpView view;
   const char *label;
 
   g_return_val_if_fail (PALP_IS_MARK (mark), NULL);
 
   label = palp_mark_kind_from_key (palp_mark_get_string (mark, "kind"), &kind)
             ? palp_mark_kind_get_label (kind) : _("Mark");
-  names = palp_chart_mark_region_names (atlas, mark);
-  lowered = names[0] != '\0' ? lower_first (names) : g_strdup (_("outside the figure"));
+
+  /* A referral says where it starts and where it is felt. */
+  if (palp_mark_shape_from_key (palp_mark_get_string (mark, "shape"), &shape) &&
+      shape == PALP_MARK_SHAPE_ARROW && mark_view (mark, &view) &&
+      (xy = palp_mark_geometry_parse (palp_mark_get_string (mark, "geometry"), shape, NULL)))
+    {
+      const PalpRegion *from = region_at (atlas, view, g_array_index (xy, double, 0),
+                                          g_array_index (xy, double, 1));
+      const PalpRegion *to = region_at (atlas, view, g_array_index (xy, double, 2),
+                                        g_array_index (xy, double, 3));
+
+      if (from != NULL && to != NULL)
+        {
+          g_autofree char *a = lower_first (palp_region_get_name (from));
+          g_autofree char *b = lower_first (palp_region_get_name (to));
+
+          /* Translators: a trigger point's referral on the body chart. */
+          return g_strdup_printf (_("%s referral, from %s to %s"), label, a, b);
+        }
+    }
+
+  joined = palp_chart_mark_region_names (atlas, mark);
+  names = g_strsplit (joined, _(", "), -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *lowered = names[i][0] != '\0' ? lower_first (names[i]) : g_strdup ("");
+
+      if (where->len > 0)
+        g_string_append (where, _(", "));
+      g_string_append (where, lowered);
+    }
+  if (where->len == 0)
+    g_string_append (where, _("outside the figure"));
   if (palp_mark_get_int (mark, "has-intensity"))
     /* Translators: a mark on the body chart: kind, where, intensity 0–10. */
-    return g_strdup_printf (_("%s, %s, intensity %d"), label, lowered,
+    return g_strdup_printf (_("%s, %s, intensity %d"), label, where->str,
                             (int) palp_mark_get_int (mark, "intensity"));
   /* Translators: a mark on the body chart: kind, where. */
-  return g_strdup_printf (_("%s, %s"), label, lowered);
+  return g_strdup_printf (_("%s, %s"), label, where->str);
 }
 
 gboolean

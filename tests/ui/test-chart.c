@@ -455,6 +455,12 @@ test_areas_and_arrows (Fixture       *f,
   g_assert_nonnull (strstr (palp_mark_get_string (arrow, "regions"), "face.masseter.left"));
   g_assert_nonnull (strstr (palp_mark_get_string (arrow, "regions"), "face.temporalis.left"));
   g_assert_cmpuint (n_listed (chart), ==, 4);
+  {
+    g_autoptr(PalpMark) listed =
+      g_list_model_get_item (palp_chart_edits_get_marks (palp_chart_window_get_edits (chart)), 3);
+
+    assert_row_label (chart, listed, "Trigger point referral, from left masseter to left temporalis");
+  }
 }
 
 /* The keyboard's way: Add Mark, kind, view and region from lists. */
