@@ -139,6 +139,11 @@ palp_doc_chart_items (PalpAtlas  *atlas,
             item.region_id = item.region_name = g_intern_string (ids[k]);
           g_array_append_val (items, item);
           placed = TRUE;
+          /* A referral arrow's finding is the trigger point where it
+           * starts (its first region); where the pain refers to is not a
+           * trigger point of its own. */
+          if (g_strcmp0 (palp_mark_get_string (mark, "shape"), "arrow") == 0)
+            break;
         }
       if (!placed)
         {

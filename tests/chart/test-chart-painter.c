@@ -683,6 +683,22 @@ test_items_without_regions (void)
   g_assert_cmpstr (g_array_index (items, PalpChartItem, 1).region_name, ==, "Left masseter");
   g_assert_cmpstr (g_array_index (items, PalpChartItem, 2).region_id, ==, "face.gone.left");
   g_assert_cmpint (g_array_index (items, PalpChartItem, 2).intensity, ==, 4);
+
+  /* A referral arrow counts where it starts, not where it refers to. */
+  {
+    const double ends[] = { 0.3, 0.5, 0.3, 0.3 };
+    g_autoptr(PalpMark) arrow = make_mark (PALP_VIEW_FACE, PALP_MARK_TRIGGER_POINT,
+                                           PALP_MARK_SHAPE_ARROW, ends, 2, 6,
+                                           "face.masseter.left,face.temporalis.left");
+
+    g_list_store_remove_all (marks);
+    g_list_store_append (marks, arrow);
+    g_clear_pointer (&items, g_array_unref);
+    items = palp_doc_chart_items (a, PALP_VIEW_FACE, G_LIST_MODEL (marks));
+    g_assert_cmpuint (items->len, ==, 1);
+    g_assert_cmpstr (g_array_index (items, PalpChartItem, 0).region_id, ==,
+                     "face.masseter.left");
+  }
 }
 
 /* Every view with its sample marks, light and dark, for a person to look
