@@ -12,10 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-billing-page.h"
 #include "palp-client-editor.h"
 #include "palp-client-page.h"
+#include "palp-today-page.h"
 #include "palp-validate.h"
 #include "palp-window.h"
+#include "palp-year-end-dialog.h"
 
 struct _PalpWindow
 {
@@ -45,7 +48,17 @@ struct _PalpWindow
   AdwStatusPage        *list_empty_page;
   GtkListView          *client_list;
   GtkWidget            *content;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack         *sections;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkWidget            *today_holder;
+  GtkWidget            *billing_holder;
+  GMenuModel           *primary_menu;
+  /* Built when their section is first shown (see ensure_section()). */
+  PalpTodayPage        *today_page;
+  PalpBillingPage      *billing_page;
+  AdwViewSwitcherTitle *today_title;
+  AdwViewSwitcherTitle *billing_title;
   GtkStack             *content_stack;
   /* Built when the first client is shown (see ensure_client_page()). */
   PalpClientPage       *client_page;
@@ -184,6 +197,94 @@ current_client (PalpWindow *self)
   return self->client_page ? palp_client_page_get_client (self->client_page) : NULL;
 }
 
+/* Sections: Today, Clients, Billing */
+
+/* The switcher moves to the bottom bar when the header has no room for it. */
+static void
+update_switcher_bar (PalpWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->sections);
+  AdwViewSwitcherTitle *title = self->content_title;
+
+  if (g_strcmp0 (name, "today") == 0 && self->today_title != NULL)
+    title = self->today_title;
+  else if (g_strcmp0 (name, "billing") == 0 && self->billing_title != NULL)
+    title = self->billing_title;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (title));
+}
+
+/* A section's header: the switcher (or its title when narrow), and the
+ * primary menu. */
+static AdwViewSwitcherTitle *
+section_header (PalpWindow *self,
+                GtkWidget  *holder,
+                const char *title)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *switcher = adw_view_switcher_title_new ();
+  GtkWidget *menu = gtk_menu_button_new ();
+
+  adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (switcher), self->sections);
+  adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher), title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), switcher);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "open-menu-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), self->primary_menu);
+  gtk_widget_set_tooltip_text (menu, _("Main Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Main menu"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu);
+  gtk_box_append (GTK_BOX (holder), header);
+  g_signal_connect_object (switcher, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  return ADW_VIEW_SWITCHER_TITLE (switcher);
+}
+
+static void
+ensure_section (PalpWindow *self,
+                const char *name)
+{
+  if (self->store == NULL || self->user == NULL)
+    return;
+  if (g_str_equal (name, "today") && self->today_page == NULL)
+    {
+      self->today_title = section_header (self, self->today_holder, _("Today"));
+      self->today_page = g_object_new (PALP_TYPE_TODAY_PAGE, "vexpand", TRUE, NULL);
+      gtk_box_append (GTK_BOX (self->today_holder), GTK_WIDGET (self->today_page));
+      palp_today_page_set_store (self->today_page, self->store, self->user);
+    }
+  else if (g_str_equal (name, "billing") && self->billing_page == NULL)
+    {
+      self->billing_title = section_header (self, self->billing_holder, _("Billing"));
+      self->billing_page = g_object_new (PALP_TYPE_BILLING_PAGE, "vexpand", TRUE, NULL);
+      gtk_box_append (GTK_BOX (self->billing_holder), GTK_WIDGET (self->billing_page));
+      palp_billing_page_set_store (self->billing_page, self->store, self->user);
+    }
+  else if (g_str_equal (name, "today"))
+    palp_today_page_reload (self->today_page);
+  else if (g_str_equal (name, "billing"))
+    palp_billing_page_reload (self->billing_page);
+}
+
+static void
+on_sections_visible_child_cb (PalpWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->sections);
+
+  if (name != NULL)
+    ensure_section (self, name);
+  update_switcher_bar (self);
+}
+
+void
+palp_window_show_section (PalpWindow *self,
+                          const char *name)
+{
+  g_return_if_fail (PALP_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->sections, name);
+}
+
 static void
 show_client (PalpWindow *self,
              PalpClient *client)
@@ -194,14 +295,14 @@ show_client (PalpWindow *self,
     {
       if (self->client_page != NULL)
         palp_client_page_set_client (self->client_page, NULL);
-      adw_window_title_set_title (self->content_title, "");
+      adw_view_switcher_title_set_title (self->content_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       update_actions (self);
       return;
     }
 
   name = palp_client_dup_display_name (client);
-  adw_window_title_set_title (self->content_title, name);
+  adw_view_switcher_title_set_title (self->content_title, name);
   palp_client_page_set_client (ensure_client_page (self), client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
   update_actions (self);
@@ -394,6 +495,10 @@ palp_window_sign_in (PalpWindow *self,
       palp_client_page_set_store (self->client_page, self->store);
       palp_client_page_set_user (self->client_page, user);
     }
+  if (self->today_page != NULL)
+    palp_today_page_set_store (self->today_page, self->store, user);
+  if (self->billing_page != NULL)
+    palp_billing_page_set_store (self->billing_page, self->store, user);
   if (self->clinic != NULL && palp_clinic_get_name (self->clinic) != NULL)
     title = g_strdup_printf ("%s — %s", palp_clinic_get_name (self->clinic), _("Palpate"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Palpate"));
@@ -722,6 +827,33 @@ switch_user_action (GtkWidget  *widget,
 }
 
 static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  palp_window_show_section (PALP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+year_end_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  PalpWindow *self = PALP_WINDOW (widget);
+  PalpClient *client = NULL;
+  PalpYearEndDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  /* Offered for the client on screen, or for everyone. */
+  if (self->client_page != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0)
+    client = gtk_single_selection_get_selected_item (self->selection);
+  dialog = palp_year_end_dialog_new (GTK_WINDOW (self), self->store, client);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 update_actions (PalpWindow *self)
 {
   gboolean signed_in = self->store != NULL && self->user != NULL;
@@ -832,6 +964,11 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, today_holder);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, billing_holder);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_users_box_row_activated_cb);
@@ -852,6 +989,8 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.unarchive-client", NULL,
                                    unarchive_client_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
+  gtk_widget_class_install_action (widget_class, "win.year-end", NULL, year_end_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-client", NULL);
@@ -861,6 +1000,12 @@ palp_window_class_init (PalpWindowClass *klass)
                                        "win.edit-client", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.section", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.section", "s", "clients");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.section", "s", "billing");
 }
 
 static void
@@ -887,6 +1032,13 @@ palp_window_init (PalpWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->client_list, factory);
   gtk_list_view_set_model (self->client_list, GTK_SELECTION_MODEL (self->selection));
+
+  /* Clients first, as the front desk searches before anything else. */
+  adw_view_stack_set_visible_child_name (self->sections, "clients");
+  g_signal_connect_object (self->sections, "notify::visible-child",
+                           G_CALLBACK (on_sections_visible_child_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->content_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);

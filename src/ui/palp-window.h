@@ -35,4 +35,8 @@ void        palp_window_select_client  (PalpWindow     *self,
 void        palp_window_sign_in        (PalpWindow     *self,
                                         PalpUser       *user);
 
+/* "today", "clients" or "billing". */
+void        palp_window_show_section (PalpWindow *self,
+                                      const char *name);
+
 G_END_DECLS

@@ -11,7 +11,11 @@
 #include "palp-client-editor.h"
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
+#include "palp-billing-page.h"
+#include "palp-test-shot.h"
+#include "palp-today-page.h"
 #include "palp-window.h"
+#include "palp-year-end-dialog.h"
 
 typedef struct
 {
@@ -269,6 +273,56 @@ test_archive_client (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (palp_window_get_clients (f->window)), ==, 8);
 }
 
+/* Today, Clients and Billing: built when first shown, reachable by the
+ * switcher's action and by Alt+1…3. */
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *today, *billing;
+  gboolean ok;
+
+  /* The signed-in user is Maya; the front desk's sections work for her too. */
+  g_assert_null (find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE));
+  palp_test_shoot (GTK_WINDOW (f->window), "window-clients");
+
+  ok = gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "today");
+  g_assert_true (ok);
+  today = find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE);
+  g_assert_nonnull (today);
+  /* The demo has bookings today. */
+  g_assert_cmpuint (g_list_model_get_n_items (palp_today_page_get_visits (PALP_TODAY_PAGE (today))),
+                    >, 0);
+  palp_test_shoot (GTK_WINDOW (f->window), "window-today");
+
+  palp_window_show_section (f->window, "billing");
+  billing = find_widget (GTK_WIDGET (f->window), PALP_TYPE_BILLING_PAGE);
+  g_assert_nonnull (billing);
+  g_assert_cmpuint (g_list_model_get_n_items (palp_billing_page_get_receipts (PALP_BILLING_PAGE (billing))),
+                    >, 10);
+  palp_test_shoot (GTK_WINDOW (f->window), "window-billing");
+
+  /* Built once: coming back reuses the page. */
+  palp_window_show_section (f->window, "today");
+  g_assert_true (find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE) == today);
+  palp_window_show_section (f->window, "clients");
+
+  /* The year-end export opens from the main menu's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.year-end", NULL));
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    gboolean found = FALSE;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (PALP_IS_YEAR_END_DIALOG (l->data))
+        {
+          found = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    g_assert_true (found);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +339,8 @@ main (int   argc,
   g_test_add ("/window/unsaved-changes-prompt", Fixture, NULL, fixture_setup,
               test_unsaved_changes_prompt, fixture_teardown);
 
+  g_test_add ("/window/sections", Fixture, NULL, fixture_setup, test_sections,
+              fixture_teardown);
   g_test_add ("/window/archive-client", Fixture, NULL, fixture_setup, test_archive_client,
               fixture_teardown);
 
