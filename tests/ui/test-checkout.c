@@ -18,6 +18,7 @@
 #include "palp-doc-preview.h"
 #include "palp-doc-receipt.h"
 #include "palp-preview-window.h"
+#include "palp-test-shot.h"
 #include "palp-today-page.h"
 
 typedef struct
@@ -282,6 +283,7 @@ test_combined_visit_flow (Fixture       *f,
   g_assert_cmpuint (palp_checkout_dialog_get_n_receipts (dialog), ==, 2);
   g_assert_cmpint (palp_checkout_dialog_get_total (dialog), ==, 7000 + 6000);
   palp_checkout_dialog_set_payment (dialog, "card", NULL);
+  palp_test_shoot (GTK_WINDOW (dialog), "checkout");
 
   /* Not yet confirmed: the admin is asked first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkout.issue", NULL));
@@ -319,6 +321,7 @@ test_combined_visit_flow (Fixture       *f,
   g_assert_nonnull (preview);
   g_assert_cmpuint (palp_preview_window_get_n_documents (preview), ==, 2);
   wait_rendered (preview);
+  palp_test_shoot (GTK_WINDOW (preview), "preview");
   assert_receipt_pair (palp_preview_window_get_document_bytes (preview, 0),
                        palp_preview_window_get_document_bytes (preview, 1));
   {
