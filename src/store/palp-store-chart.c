@@ -24,8 +24,10 @@ static const char *view_keys[] = {
   "id, visit_id, atlas_version, coalesce (intensity, 0), intensity IS NOT NULL, created_by," \
   " view, kind, shape, geometry, regions, depth, note, created_at"
 
-static PalpMark *
-mark_from_stmt (sqlite3_stmt *stmt)
+static GObject *
+mark_from_stmt (PalpStore     *self,
+                sqlite3_stmt  *stmt,
+                GError       **error)
 {
   PalpMark *mark = palp_mark_new ();
   static const char *ints[] = {
@@ -41,7 +43,7 @@ mark_from_stmt (sqlite3_stmt *stmt)
     g_object_set (mark, strings[i],
                   (const char *) sqlite3_column_text (stmt, (int) (G_N_ELEMENTS (ints) + i)),
                   NULL);
-  return mark;
+  return G_OBJECT (mark);
 }
 
 GListModel *
@@ -50,8 +52,6 @@ palp_store_list_marks (PalpStore  *self,
                        GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) list = g_list_store_new (PALP_TYPE_MARK);
-  int rc;
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
@@ -60,17 +60,7 @@ palp_store_list_marks (PalpStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, visit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpMark) mark = mark_from_stmt (stmt);
-      g_list_store_append (list, mark);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, palp_store_get_db (self), rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return palp_store_collect (self, stmt, PALP_TYPE_MARK, mark_from_stmt, error);
 }
 
 static gboolean

@@ -98,6 +98,18 @@ gboolean      palp_store_record_payment_at (PalpStore   *self,
                                             PalpPayment *payment,
                                             GDateTime   *now,
                                             GError     **error);
+/* One object from the current row of @stmt; NULL with @error to stop. */
+typedef GObject *(*PalpStoreRowFunc) (PalpStore     *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error);
+/* Steps @stmt (prepared and bound) to its end, making an object of @type
+ * from each row with @row: the list, or NULL with @error. */
+GListModel   *palp_store_collect        (PalpStore        *self,
+                                         sqlite3_stmt     *stmt,
+                                         GType             type,
+                                         PalpStoreRowFunc  row,
+                                         GError          **error);
+
 /* Adds "receipt-document: ..." problems for palp_store_check(). */
 gboolean      palp_store_check_receipts (PalpStore     *self,
                                          GPtrArray     *problems,

@@ -202,7 +202,7 @@ receipt_paid (PalpStore  *self,
   return TRUE;
 }
 
-static PalpReceipt *
+static GObject *
 receipt_from_stmt (PalpStore     *self,
                    sqlite3_stmt  *stmt,
                    GError       **error)
@@ -232,7 +232,31 @@ receipt_from_stmt (PalpStore     *self,
                 "balance-cents", sqlite3_column_int (stmt, 10) ? (gint64) 0
                                  : sqlite3_column_int64 (stmt, 8) - paid,
                 NULL);
-  return g_steal_pointer (&receipt);
+  return G_OBJECT (g_steal_pointer (&receipt));
+}
+
+/* @select, then @where with ?1 bound to @a and ?2, ?3 to @b, @c (text or
+ * NULL), each row made by @row. */
+static GListModel *
+list_where (PalpStore         *self,
+            const char        *select,
+            const char        *where,
+            GType              type,
+            PalpStoreRowFunc   row,
+            gint64             a,
+            const char        *b,
+            const char        *c,
+            GError           **error)
+{
+  g_autofree char *sql = g_strconcat (select, where, NULL);
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, a);
+  palp_store_bind_text (stmt, 2, b);
+  palp_store_bind_text (stmt, 3, c);
+  return palp_store_collect (self, stmt, type, row, error);
 }
 
 static GListModel *
@@ -243,32 +267,9 @@ list_receipts_where (PalpStore    *self,
                      const char   *c,
                      GError      **error)
 {
-  g_autofree char *sql = g_strconcat (RECEIPT_SELECT, where, NULL);
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
-  g_autoptr(GListStore) list = g_list_store_new (PALP_TYPE_RECEIPT);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  palp_store_bind_text (stmt, 2, b);
-  palp_store_bind_text (stmt, 3, c);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpReceipt) receipt = receipt_from_stmt (self, stmt, error);
-
-      if (receipt == NULL)
-        return NULL;
-      g_list_store_append (list, receipt);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, palp_store_get_db (self), rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return list_where (self, RECEIPT_SELECT, where, PALP_TYPE_RECEIPT, receipt_from_stmt, a, b, c,
+                     error);
 }
-
 GListModel *
 palp_store_list_receipts (PalpStore  *self,
                           gint64      client_id,
@@ -321,58 +322,72 @@ load_receipt (PalpStore  *self,
   return first_receipt (list, error);
 }
 
+static GObject *
+receipt_line_from_stmt (PalpStore     *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  PalpReceiptLine *line = palp_receipt_line_new ();
+
+  g_object_set (line,
+                "id", sqlite3_column_int64 (stmt, 0),
+                "receipt-id", sqlite3_column_int64 (stmt, 1),
+                "visit-line-id", sqlite3_column_int64 (stmt, 2),
+                "visit-id", sqlite3_column_int64 (stmt, 3),
+                "minutes", sqlite3_column_int64 (stmt, 4),
+                "quantity", sqlite3_column_int64 (stmt, 5),
+                "price-cents", sqlite3_column_int64 (stmt, 6),
+                "amount-cents", sqlite3_column_int64 (stmt, 7),
+                "category", (const char *) sqlite3_column_text (stmt, 8),
+                "service-date", (const char *) sqlite3_column_text (stmt, 9),
+                "description", (const char *) sqlite3_column_text (stmt, 10),
+                "code", (const char *) sqlite3_column_text (stmt, 11),
+                NULL);
+  return G_OBJECT (line);
+}
+
 static GListModel *
 load_receipt_lines (PalpStore  *self,
                     gint64      receipt_id,
                     GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) list = g_list_store_new (PALP_TYPE_RECEIPT_LINE);
-  int rc;
-
-  stmt = palp_store_prepare (self, "SELECT rl.id, rl.receipt_id, rl.visit_line_id, vl.visit_id,"
-                                   " rl.minutes, rl.quantity, rl.price_cents, rl.amount_cents,"
-                                   " rl.category, rl.service_date, rl.description, rl.code"
-                                   " FROM receipt_lines rl"
-                                   " JOIN visit_lines vl ON vl.id = rl.visit_line_id"
-                                   " WHERE rl.receipt_id = ?1 ORDER BY rl.service_date, rl.id",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, receipt_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpReceiptLine) line = palp_receipt_line_new ();
-
-      g_object_set (line,
-                    "id", sqlite3_column_int64 (stmt, 0),
-                    "receipt-id", sqlite3_column_int64 (stmt, 1),
-                    "visit-line-id", sqlite3_column_int64 (stmt, 2),
-                    "visit-id", sqlite3_column_int64 (stmt, 3),
-                    "minutes", sqlite3_column_int64 (stmt, 4),
-                    "quantity", sqlite3_column_int64 (stmt, 5),
-                    "price-cents", sqlite3_column_int64 (stmt, 6),
-                    "amount-cents", sqlite3_column_int64 (stmt, 7),
-                    "category", (const char *) sqlite3_column_text (stmt, 8),
-                    "service-date", (const char *) sqlite3_column_text (stmt, 9),
-                    "description", (const char *) sqlite3_column_text (stmt, 10),
-                    "code", (const char *) sqlite3_column_text (stmt, 11),
-                    NULL);
-      g_list_store_append (list, line);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, palp_store_get_db (self), rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return list_where (self, "SELECT rl.id, rl.receipt_id, rl.visit_line_id, vl.visit_id,"
+                           " rl.minutes, rl.quantity, rl.price_cents, rl.amount_cents,"
+                           " rl.category, rl.service_date, rl.description, rl.code"
+                           " FROM receipt_lines rl"
+                           " JOIN visit_lines vl ON vl.id = rl.visit_line_id ",
+                     "WHERE rl.receipt_id = ?1 AND ?2 IS NULL AND ?3 IS NULL"
+                     " ORDER BY rl.service_date, rl.id",
+                     PALP_TYPE_RECEIPT_LINE, receipt_line_from_stmt, receipt_id, NULL, NULL,
+                     error);
 }
-
 #define TAX_SELECT \
   "SELECT t.id, t.receipt_id, t.rate_ppm, t.base_cents, t.amount_cents," \
   " EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = t.receipt_id)," \
   " t.name, t.registration, r.number, r.issued_at" \
   " FROM receipt_taxes t JOIN receipts r ON r.id = t.receipt_id "
+
+static GObject *
+receipt_tax_from_stmt (PalpStore     *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  PalpReceiptTax *tax = palp_receipt_tax_new ();
+
+  g_object_set (tax,
+                "id", sqlite3_column_int64 (stmt, 0),
+                "receipt-id", sqlite3_column_int64 (stmt, 1),
+                "rate-ppm", sqlite3_column_int64 (stmt, 2),
+                "base-cents", sqlite3_column_int64 (stmt, 3),
+                "amount-cents", sqlite3_column_int64 (stmt, 4),
+                "voided", sqlite3_column_int64 (stmt, 5),
+                "name", (const char *) sqlite3_column_text (stmt, 6),
+                "registration", (const char *) sqlite3_column_text (stmt, 7),
+                "receipt-number", (const char *) sqlite3_column_text (stmt, 8),
+                "issued-at", (const char *) sqlite3_column_text (stmt, 9),
+                NULL);
+  return G_OBJECT (tax);
+}
 
 static GListModel *
 list_taxes_where (PalpStore   *self,
@@ -382,42 +397,9 @@ list_taxes_where (PalpStore   *self,
                   const char  *c,
                   GError     **error)
 {
-  g_autofree char *sql = g_strconcat (TAX_SELECT, where, NULL);
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
-  g_autoptr(GListStore) list = g_list_store_new (PALP_TYPE_RECEIPT_TAX);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  palp_store_bind_text (stmt, 2, b);
-  palp_store_bind_text (stmt, 3, c);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpReceiptTax) tax = palp_receipt_tax_new ();
-
-      g_object_set (tax,
-                    "id", sqlite3_column_int64 (stmt, 0),
-                    "receipt-id", sqlite3_column_int64 (stmt, 1),
-                    "rate-ppm", sqlite3_column_int64 (stmt, 2),
-                    "base-cents", sqlite3_column_int64 (stmt, 3),
-                    "amount-cents", sqlite3_column_int64 (stmt, 4),
-                    "voided", sqlite3_column_int64 (stmt, 5),
-                    "name", (const char *) sqlite3_column_text (stmt, 6),
-                    "registration", (const char *) sqlite3_column_text (stmt, 7),
-                    "receipt-number", (const char *) sqlite3_column_text (stmt, 8),
-                    "issued-at", (const char *) sqlite3_column_text (stmt, 9),
-                    NULL);
-      g_list_store_append (list, tax);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, palp_store_get_db (self), rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return list_where (self, TAX_SELECT, where, PALP_TYPE_RECEIPT_TAX, receipt_tax_from_stmt, a,
+                     b, c, error);
 }
-
 GListModel *
 palp_store_list_receipt_taxes (PalpStore   *self,
                                const char  *from,
@@ -437,6 +419,29 @@ palp_store_list_receipt_taxes (PalpStore   *self,
   " p.kind, p.method, p.received_at, p.reference, p.note, r.number" \
   " FROM payments p LEFT JOIN receipts r ON r.id = p.receipt_id "
 
+static GObject *
+payment_from_stmt (PalpStore     *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  PalpPayment *payment = palp_payment_new ();
+
+  g_object_set (payment,
+                "id", sqlite3_column_int64 (stmt, 0),
+                "client-id", sqlite3_column_int64 (stmt, 1),
+                "receipt-id", sqlite3_column_int64 (stmt, 2),
+                "amount-cents", sqlite3_column_int64 (stmt, 3),
+                "recorded-by", sqlite3_column_int64 (stmt, 4),
+                "kind", (const char *) sqlite3_column_text (stmt, 5),
+                "method", (const char *) sqlite3_column_text (stmt, 6),
+                "received-at", (const char *) sqlite3_column_text (stmt, 7),
+                "reference", (const char *) sqlite3_column_text (stmt, 8),
+                "note", (const char *) sqlite3_column_text (stmt, 9),
+                "receipt-number", (const char *) sqlite3_column_text (stmt, 10),
+                NULL);
+  return G_OBJECT (payment);
+}
+
 static GListModel *
 list_payments_where (PalpStore   *self,
                      const char  *where,
@@ -445,43 +450,9 @@ list_payments_where (PalpStore   *self,
                      const char  *c,
                      GError     **error)
 {
-  g_autofree char *sql = g_strconcat (PAYMENT_SELECT, where, NULL);
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
-  g_autoptr(GListStore) list = g_list_store_new (PALP_TYPE_PAYMENT);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  palp_store_bind_text (stmt, 2, b);
-  palp_store_bind_text (stmt, 3, c);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpPayment) payment = palp_payment_new ();
-
-      g_object_set (payment,
-                    "id", sqlite3_column_int64 (stmt, 0),
-                    "client-id", sqlite3_column_int64 (stmt, 1),
-                    "receipt-id", sqlite3_column_int64 (stmt, 2),
-                    "amount-cents", sqlite3_column_int64 (stmt, 3),
-                    "recorded-by", sqlite3_column_int64 (stmt, 4),
-                    "kind", (const char *) sqlite3_column_text (stmt, 5),
-                    "method", (const char *) sqlite3_column_text (stmt, 6),
-                    "received-at", (const char *) sqlite3_column_text (stmt, 7),
-                    "reference", (const char *) sqlite3_column_text (stmt, 8),
-                    "note", (const char *) sqlite3_column_text (stmt, 9),
-                    "receipt-number", (const char *) sqlite3_column_text (stmt, 10),
-                    NULL);
-      g_list_store_append (list, payment);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, palp_store_get_db (self), rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return list_where (self, PAYMENT_SELECT, where, PALP_TYPE_PAYMENT, payment_from_stmt, a, b, c,
+                     error);
 }
-
 GListModel *
 palp_store_list_payments (PalpStore   *self,
                           gint64       client_id,

@@ -181,8 +181,10 @@ palp_store_service_is_billed (PalpStore  *self,
   " u.display_name, (SELECT signed_at FROM visit_signatures WHERE visit_id = v.id)" \
   " FROM visits v JOIN clients c ON c.id = v.client_id JOIN users u ON u.id = v.practitioner_id "
 
-static PalpVisit *
-visit_from_stmt (sqlite3_stmt *stmt)
+static GObject *
+visit_row (PalpStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
 {
   PalpVisit *visit = palp_visit_new ();
 
@@ -201,7 +203,7 @@ visit_from_stmt (sqlite3_stmt *stmt)
                 "practitioner-name", (const char *) sqlite3_column_text (stmt, 11),
                 "signed-at", (const char *) sqlite3_column_text (stmt, 12),
                 NULL);
-  return visit;
+  return G_OBJECT (visit);
 }
 
 GListModel *
@@ -210,8 +212,6 @@ palp_store_list_visits (PalpStore  *self,
                         GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (PALP_TYPE_VISIT);
-  int rc;
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
@@ -220,17 +220,7 @@ palp_store_list_visits (PalpStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpVisit) visit = visit_from_stmt (stmt);
-      g_list_store_append (store, visit);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, palp_store_get_db (self), rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return palp_store_collect (self, stmt, PALP_TYPE_VISIT, visit_row, error);
 }
 
 GListModel *
@@ -239,8 +229,6 @@ palp_store_list_visits_on (PalpStore   *self,
                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (PALP_TYPE_VISIT);
-  int rc;
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
@@ -250,17 +238,7 @@ palp_store_list_visits_on (PalpStore   *self,
   if (stmt == NULL)
     return NULL;
   palp_store_bind_text (stmt, 1, date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PalpVisit) visit = visit_from_stmt (stmt);
-      g_list_store_append (store, visit);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      palp_store_set_db_error (error, palp_store_get_db (self), rc);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return palp_store_collect (self, stmt, PALP_TYPE_VISIT, visit_row, error);
 }
 
 PalpVisit *
@@ -278,7 +256,7 @@ palp_store_load_visit (PalpStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return visit_from_stmt (stmt);
+    return PALP_VISIT (visit_row (self, stmt, error));
   if (rc == SQLITE_DONE)
     g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
                  _("This visit no longer exists."));

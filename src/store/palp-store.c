@@ -137,6 +137,32 @@ exec (PalpStore   *self,
   return TRUE;
 }
 
+GListModel *
+palp_store_collect (PalpStore         *self,
+                    sqlite3_stmt      *stmt,
+                    GType              type,
+                    PalpStoreRowFunc   row,
+                    GError           **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (type);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) item = row (self, stmt, error);
+
+      if (item == NULL)
+        return NULL;
+      g_list_store_append (list, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      palp_store_set_db_error (error, self->db, rc);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
 sqlite3_stmt *
 palp_store_prepare (PalpStore   *self,
          const char  *sql,

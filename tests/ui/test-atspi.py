@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import traceback
 import time
 
 import gi
@@ -264,10 +265,12 @@ if __name__ == '__main__':
     try:
         main()
     except Exception as e:  # a crash of the harness is a failure, not a hang
+        traceback.print_exc(file=sys.stderr)
         report(False, 'harness', repr(e))
     try:
         test_chart()
     except Exception as e:
+        traceback.print_exc(file=sys.stderr)
         report(False, 'chart harness', repr(e))
     planned = 12
     print(f'1..{max(planned, len(results))}')
