@@ -69,6 +69,8 @@ struct _PalpWindow
 G_DEFINE_FINAL_TYPE (PalpWindow, palp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (PalpWindow *self);
+static void show_client    (PalpWindow *self,
+                            PalpClient *client);
 
 PalpStore *
 palp_window_get_store (PalpWindow *self)
@@ -240,6 +242,27 @@ section_header (PalpWindow *self,
   return ADW_VIEW_SWITCHER_TITLE (switcher);
 }
 
+/* Today's "Open Client": the record, even when the list's search leaves
+ * the client out. */
+static void
+on_open_client_cb (PalpTodayPage *page,
+                   gint64         client_id,
+                   PalpWindow    *self)
+{
+  g_autoptr(PalpClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(client = palp_store_load_client (self->store, client_id, &error)))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_client (self, client);
+  palp_window_show_section (self, "clients");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 static void
 ensure_section (PalpWindow *self,
                 const char *name)
@@ -251,6 +274,8 @@ ensure_section (PalpWindow *self,
       self->today_title = section_header (self, self->today_holder, _("Today"));
       self->today_page = g_object_new (PALP_TYPE_TODAY_PAGE, "vexpand", TRUE, NULL);
       gtk_box_append (GTK_BOX (self->today_holder), GTK_WIDGET (self->today_page));
+      g_signal_connect_object (self->today_page, "open-client",
+                               G_CALLBACK (on_open_client_cb), self, 0);
       palp_today_page_set_store (self->today_page, self->store, self->user);
     }
   else if (g_str_equal (name, "billing") && self->billing_page == NULL)
@@ -811,6 +836,7 @@ search_action (GtkWidget  *widget,
 
   if (self->user == NULL)
     return;
+  palp_window_show_section (self, "clients");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

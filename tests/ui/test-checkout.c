@@ -20,6 +20,8 @@
 #include "palp-preview-window.h"
 #include "palp-test-shot.h"
 #include "palp-today-page.h"
+#include "palp-client-page.h"
+#include "palp-window.h"
 
 typedef struct
 {
@@ -579,6 +581,47 @@ test_record_payment (Fixture       *f,
   g_assert_cmpint (palp_receipt_get_int (paid, "balance-cents"), ==, 0);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Open Client" on Today shows the client's record in Clients. */
+static void
+test_open_client_from_today (Fixture       *f,
+                             gconstpointer  data)
+{
+  PalpWindow *window = g_object_ref_sink (g_object_new (PALP_TYPE_WINDOW, NULL));
+  GtkWidget *today, *record;
+
+  palp_window_set_store (window, f->store, "rosa");
+  gtk_window_present (GTK_WINDOW (window));
+  palp_window_show_section (window, "today");
+  spin (50);
+  today = find_widget (GTK_WIDGET (window), PALP_TYPE_TODAY_PAGE);
+  g_assert_nonnull (today);
+  g_assert_true (gtk_widget_activate_action (today, "today.open-client", "x", (gint64) 2));
+  record = find_widget (GTK_WIDGET (window), PALP_TYPE_CLIENT_PAGE);
+  g_assert_nonnull (record);
+  g_assert_nonnull (palp_client_page_get_client (PALP_CLIENT_PAGE (record)));
+  g_assert_cmpint (palp_client_get_id (palp_client_page_get_client (PALP_CLIENT_PAGE (record))),
+                   ==, 2);
+  g_assert_true (gtk_widget_get_mapped (record));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +639,8 @@ main (int   argc,
               test_payment_validation, fixture_teardown);
   g_test_add ("/checkout/record-payment", Fixture, NULL, fixture_setup, test_record_payment,
               fixture_teardown);
+  g_test_add ("/checkout/open-client-from-today", Fixture, NULL, fixture_setup,
+              test_open_client_from_today, fixture_teardown);
   g_test_add ("/checkout/payments-report", Fixture, NULL, fixture_setup, test_payments_report,
               fixture_teardown);
 
