@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-client-billing.h"
 #include "palp-client-page.h"
+#include "palp-money.h"
 #include "palp-visit-list.h"
 
 struct _PalpClientPage
@@ -26,6 +28,7 @@ struct _PalpClientPage
   AdwViewStack   *stack;
   GtkBox         *overview_box;
   PalpVisitList  *visit_list;
+  PalpClientBilling *billing;
 };
 
 G_DEFINE_FINAL_TYPE (PalpClientPage, palp_client_page, GTK_TYPE_WIDGET)
@@ -202,6 +205,26 @@ rebuild (PalpClientPage *self)
 
     for (guint i = 0; flags[i] != NULL; i++)
       gtk_flow_box_append (self->flags_box, flag_pill (flags[i]));
+    if (self->store != NULL)
+      {
+        gint64 owing = palp_store_client_balance (self->store, palp_client_get_id (c), NULL);
+
+        if (owing > 0)
+          {
+            g_autofree char *code = NULL;
+            g_autofree char *amount = NULL;
+            g_autofree char *flag = NULL;
+            PalpCurrency currency = PALP_CURRENCY_USD;
+
+            if (self->clinic != NULL)
+              g_object_get (self->clinic, "currency", &code, NULL);
+            if (code != NULL)
+              palp_currency_from_code (code, &currency, NULL);
+            amount = palp_money_format (owing, currency, NULL);
+            flag = g_strconcat ("balance:", amount, NULL);
+            gtk_flow_box_append (self->flags_box, flag_pill (flag));
+          }
+      }
     if (age >= 0 && age < 18)
       gtk_flow_box_append (self->flags_box, flag_pill ("minor"));
     if (palp_client_get_archived (c))
@@ -322,6 +345,7 @@ palp_client_page_set_store (PalpClientPage *self,
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   g_set_object (&self->store, store);
   palp_visit_list_set_store (self->visit_list, store);
+  palp_client_billing_set_store (self->billing, store);
 }
 
 void
@@ -351,6 +375,7 @@ palp_client_page_set_client (PalpClientPage *self,
   adw_view_stack_set_visible_child_name (self->stack, "overview");
   rebuild (self);
   palp_visit_list_set_client (self->visit_list, client ? palp_client_get_id (client) : 0);
+  palp_client_billing_set_client (self->billing, client);
 }
 
 PalpClient *
@@ -382,6 +407,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   object_class->dispose = palp_client_page_dispose;
 
   g_type_ensure (PALP_TYPE_VISIT_LIST);
+  g_type_ensure (PALP_TYPE_CLIENT_BILLING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -394,6 +420,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, overview_box);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, visit_list);
+  gtk_widget_class_bind_template_child (widget_class, PalpClientPage, billing);
 }
 
 static void

@@ -6,12 +6,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "palp-client-editor.h"
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-billing-page.h"
+#include "palp-client-billing.h"
+#include "palp-doc-preview.h"
+#include "palp-preview-window.h"
 #include "palp-test-shot.h"
 #include "palp-today-page.h"
 #include "palp-window.h"
@@ -323,6 +327,68 @@ test_sections (Fixture       *f,
   }
 }
 
+static gboolean
+is_flag_text (GtkWidget  *root,
+              const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (is_flag_text (c, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* A client's own account on the client page: receipts, balance, and the
+ * statement for an insurer, massage therapy only. */
+static void
+test_client_billing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = palp_store_search_clients (f->store, "reyes", FALSE, 0, NULL);
+  g_autoptr(PalpClient) marcus = g_list_model_get_item (found, 0);
+  PalpClientBilling *billing;
+  GtkWindow *preview;
+  g_autofree char *text = NULL;
+  g_autoptr(PalpPdfDocument) pdf = NULL;
+
+  /* Grace: a combined visit two weeks ago, so T and E receipts. */
+  palp_window_select_client (f->window, 1);
+  billing = PALP_CLIENT_BILLING (find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_BILLING));
+  g_assert_nonnull (billing);
+  g_assert_cmpuint (g_list_model_get_n_items (palp_client_billing_get_receipts (billing)), >=, 4);
+
+  preview = palp_client_billing_statement (billing, "2000-01-01", "2999-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+  pdf = palp_pdf_open (palp_preview_window_get_bytes (PALP_PREVIEW_WINDOW (preview)), &error);
+  g_assert_no_error (error);
+  text = palp_pdf_get_text (pdf);
+  g_assert_nonnull (strstr (text, "Massage therapy"));
+  g_assert_null (strstr (text, "Esthetic facial"));
+  gtk_window_destroy (preview);
+
+  /* Bad dates: a clear error, no preview. */
+  g_assert_null (palp_client_billing_statement (billing, "2026-13-01", "2026-12-31", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (palp_client_billing_statement (billing, "2026-12-01", "2026-01-01", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Marcus paid part of his last visit: the header says what he owes. */
+  palp_window_select_client (f->window, palp_client_get_id (marcus));
+  g_assert_true (is_flag_text (GTK_WIDGET (f->window), "Balance owing"));
+  if (g_getenv ("PALPATE_TEST_SHOTS") != NULL)
+    {
+      GtkWidget *tabs = gtk_widget_get_ancestor (GTK_WIDGET (billing), ADW_TYPE_VIEW_STACK);
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (tabs), "billing");
+      palp_test_shoot (GTK_WINDOW (f->window), "client-billing");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +405,8 @@ main (int   argc,
   g_test_add ("/window/unsaved-changes-prompt", Fixture, NULL, fixture_setup,
               test_unsaved_changes_prompt, fixture_teardown);
 
+  g_test_add ("/window/client-billing", Fixture, NULL, fixture_setup, test_client_billing,
+              fixture_teardown);
   g_test_add ("/window/sections", Fixture, NULL, fixture_setup, test_sections,
               fixture_teardown);
   g_test_add ("/window/archive-client", Fixture, NULL, fixture_setup, test_archive_client,
