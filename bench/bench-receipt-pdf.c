@@ -34,6 +34,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "bench-common.h"
 #include "palp-doc-preview.h"
 #include "palp-doc-receipt.h"
 
@@ -49,35 +50,6 @@ static char *opt_text_file;
 
 /* ---------------------------------------------------------------------- */
 /* The receipt's models, in memory                                        */
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static GBytes *
-make_signature (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 360, 90);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.35);
-  cairo_set_line_width (cr, 6);
-  cairo_move_to (cr, 18, 63);
-  cairo_curve_to (cr, 72, 5, 108, 85, 162, 36);
-  cairo_curve_to (cr, 216, 5, 252, 76, 342, 27);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_cb, png);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (png);
-}
 
 /* Receipt @seq of the year: a therapeutic one of @n_lines hours of massage
  * therapy, HST, paid by card. */
@@ -395,7 +367,7 @@ remove_folder (const char *folder)
 static int
 run_single (void)
 {
-  g_autoptr(GBytes) signature = make_signature ();
+  g_autoptr(GBytes) signature = bench_make_signature ();
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_dir_make_tmp ("palpate-bench-receipt-XXXXXX", &error);
   g_autofree char *real_path = NULL;
@@ -504,7 +476,7 @@ batch_worker (gpointer data)
 static int
 run_side (gboolean real)
 {
-  g_autoptr(GBytes) signature = make_signature ();
+  g_autoptr(GBytes) signature = bench_make_signature ();
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_dir_make_tmp ("palpate-bench-batch-XXXXXX", &error);
   g_autofree char *text = NULL;
@@ -591,7 +563,7 @@ spawn_side (const char *self,
 static int
 run_batch (const char *self)
 {
-  g_autoptr(GBytes) signature = make_signature ();
+  g_autoptr(GBytes) signature = bench_make_signature ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) real = NULL;
   g_autoptr(GHashTable) raw = NULL;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "palp-doc-preview.h"
 #include "palp-doc-receipt.h"
 #include "palp-store.h"
@@ -36,35 +37,6 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The same made-up signature bench-receipt-pdf draws. */
-static GBytes *
-make_signature (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 360, 90);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.35);
-  cairo_set_line_width (cr, 6);
-  cairo_move_to (cr, 18, 63);
-  cairo_curve_to (cr, 72, 5, 108, 85, 162, 36);
-  cairo_curve_to (cr, 216, 5, 252, 76, 342, 27);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_cb, png);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
-}
-
 static gboolean
 build_clinic (const char  *path,
               int          year,
@@ -76,7 +48,7 @@ build_clinic (const char  *path,
   g_autoptr(PalpService) service = palp_service_new ();
   g_autoptr(PalpClinic) clinic = NULL;
   g_autoptr(GPtrArray) taxes = g_ptr_array_new_with_free_func ((GDestroyNotify) palp_tax_component_free);
-  g_autoptr(GBytes) signature = make_signature ();
+  g_autoptr(GBytes) signature = bench_make_signature ();
   gint64 clients[50];
 
   if (store == NULL)
