@@ -114,5 +114,11 @@ GListModel   *palp_store_collect        (PalpStore        *self,
 gboolean      palp_store_check_receipts (PalpStore     *self,
                                          GPtrArray     *problems,
                                          GError       **error);
+/* Adds the clinical record's problems ("note-after-signature: ...",
+ * "amendment-unsigned: ...", "consent-revocation: ...") for
+ * palp_store_check(). */
+gboolean      palp_store_check_clinical (PalpStore     *self,
+                                         GPtrArray     *problems,
+                                         GError       **error);
 
 G_END_DECLS

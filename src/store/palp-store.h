@@ -23,6 +23,19 @@
 #include "palp-payment.h"
 #include "palp-receipt-document.h"
 #include "palp-tax.h"
+#include "palp-health-history.h"
+#include "palp-screening-record.h"
+#include "palp-finding-record.h"
+#include "palp-oral-assessment.h"
+#include "palp-diagnosis.h"
+#include "palp-referral.h"
+#include "palp-plan.h"
+#include "palp-plan-goal.h"
+#include "palp-reading.h"
+#include "palp-consent.h"
+#include "palp-soap-note.h"
+#include "palp-amendment.h"
+#include "palp-gate-override.h"
 
 G_BEGIN_DECLS
 
@@ -334,6 +347,163 @@ gint64       palp_store_copy_last_marks   (PalpStore   *self,
  * (and, later, its note) is frozen. */
 gboolean     palp_store_sign_visit        (PalpStore   *self,
                                            gint64       visit_id,
+                                           GError     **error);
+
+/* Clinical record.
+ *
+ * Client-level forms (health history, screening, diagnoses, referrals, a
+ * treatment consent) are written by practitioners; privacy and guardian
+ * consents, and revocations, by anyone who edits clients; what belongs to
+ * a visit (note, oral assessment, measurements, overrides) by the visit's
+ * practitioner only, and only until the visit is signed; a plan and its
+ * goals by the plan's practitioner. Saves validate first (INVALID), then
+ * check permission and the record's rules (CONSTRAINT); every write is
+ * audited. Single loads return NULL without @error when there is none. */
+
+/* Health histories: dated versions, newest first; a save inserts a new
+ * version (id 0) and sets its id, recorded-by and recorded-at. */
+GListModel  *palp_store_list_health_histories (PalpStore  *self,
+                                           gint64       client_id,
+                                           GError     **error);
+PalpHealthHistory *palp_store_latest_health_history (PalpStore *self,
+                                           gint64       client_id,
+                                           GError     **error);
+gboolean     palp_store_save_health_history (PalpStore *self,
+                                           PalpHealthHistory *history,
+                                           GError     **error);
+
+/* Screenings, newest first, and a screening's findings (PalpFindingRecord).
+ * A save inserts the screening with @findings (may be NULL) at once; a new
+ * screening supersedes the last. */
+GListModel  *palp_store_list_screenings   (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+GListModel  *palp_store_list_findings     (PalpStore   *self,
+                                           gint64       screening_id,
+                                           GError     **error);
+gboolean     palp_store_save_screening    (PalpStore   *self,
+                                           PalpScreeningRecord *screening,
+                                           GListModel  *findings,
+                                           GError     **error);
+/* The findings of the client's latest screening that still stand: absolute
+ * first, then clearances not yet on file, then local ones. */
+GListModel  *palp_store_list_active_contraindications (PalpStore *self,
+                                           gint64       client_id,
+                                           GError     **error);
+
+/* The oral assessment of a visit (one per visit; a save rewrites it). */
+PalpOralAssessment *palp_store_load_oral_assessment (PalpStore *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+gboolean     palp_store_save_oral_assessment (PalpStore *self,
+                                           PalpOralAssessment *oral,
+                                           GError     **error);
+
+/* Diagnoses, primary first. A save normalises the code ("m542" ->
+ * "M54.2"); a new primary diagnosis takes the place of the last. Archive
+ * by saving with archived 1: a diagnosis is never deleted. */
+GListModel  *palp_store_list_diagnoses    (PalpStore   *self,
+                                           gint64       client_id,
+                                           gboolean     include_archived,
+                                           GError     **error);
+gboolean     palp_store_save_diagnosis    (PalpStore   *self,
+                                           PalpDiagnosis *diagnosis,
+                                           GError     **error);
+
+/* Referrals, newest first. A save checks the NPI's check digit and sets
+ * the diagnoses named by diagnosis-ids (the client's own). */
+GListModel  *palp_store_list_referrals    (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+gboolean     palp_store_save_referral     (PalpStore   *self,
+                                           PalpReferral *referral,
+                                           GError     **error);
+/* Referrals expired or expiring within @days of @today (ISO; NULL: today)
+ * that no later referral of the client replaces; @client_id 0 for all. */
+GListModel  *palp_store_list_expiring_referrals (PalpStore *self,
+                                           gint64       client_id,
+                                           const char  *today,
+                                           guint        days,
+                                           GError     **error);
+
+/* Plans of care (active first), their goals, and readings. A new plan's
+ * practitioner-id 0 means the acting user. */
+GListModel  *palp_store_list_plans        (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+gboolean     palp_store_save_plan         (PalpStore   *self,
+                                           PalpPlan    *plan,
+                                           GError     **error);
+/* Ends a plan (@date ISO, @reason 1–500 characters); it is then frozen. */
+gboolean     palp_store_discharge_plan    (PalpStore   *self,
+                                           gint64       plan_id,
+                                           const char  *date,
+                                           const char  *reason,
+                                           GError     **error);
+GListModel  *palp_store_list_plan_goals   (PalpStore   *self,
+                                           gint64       plan_id,
+                                           GError     **error);
+/* Checks the goal (palp-progress.h) and fills a built-in measure's
+ * direction, MIC (unless given) and unit. */
+gboolean     palp_store_save_plan_goal    (PalpStore   *self,
+                                           PalpPlanGoal *goal,
+                                           GError     **error);
+/* Readings of a goal and/or at a visit (0: any), in visit order. */
+GListModel  *palp_store_list_readings     (PalpStore   *self,
+                                           gint64       goal_id,
+                                           gint64       visit_id,
+                                           GError     **error);
+/* One reading per goal and visit: a second save corrects it, until the
+ * visit is signed. */
+gboolean     palp_store_save_reading      (PalpStore   *self,
+                                           PalpReading *reading,
+                                           GError     **error);
+gboolean     palp_store_delete_reading    (PalpStore   *self,
+                                           gint64       reading_id,
+                                           GError     **error);
+
+/* Consents, newest first. A save inserts (never updates) a signed consent:
+ * drawn strokes (JSON array) or a typed name with attested 1. */
+GListModel  *palp_store_list_consents     (PalpStore   *self,
+                                           gint64       client_id,
+                                           GError     **error);
+gboolean     palp_store_save_consent      (PalpStore   *self,
+                                           PalpConsent *consent,
+                                           GError     **error);
+/* Revokes a consent once (@reason 1–500 characters). */
+gboolean     palp_store_revoke_consent    (PalpStore   *self,
+                                           gint64       consent_id,
+                                           const char  *reason,
+                                           GError     **error);
+
+/* A visit's SOAP note, with signed and signed-at; a save inserts or
+ * updates the draft (updated-at now) until the visit is signed. */
+PalpSoapNote *palp_store_load_soap_note   (PalpStore   *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+gboolean     palp_store_save_soap_note    (PalpStore   *self,
+                                           PalpSoapNote *note,
+                                           GError     **error);
+/* Amendments of a signed note, oldest first; adding one (the visit's
+ * practitioner, a signed visit, a reason) keeps the note as it was.
+ * Returns the new id, or 0. */
+GListModel  *palp_store_list_amendments   (PalpStore   *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+gint64       palp_store_add_amendment     (PalpStore   *self,
+                                           gint64       visit_id,
+                                           const char  *reason,
+                                           const char  *text,
+                                           GError     **error);
+/* Safety gates passed on the practitioner's judgement, with the reason.
+ * Returns the new id, or 0. */
+GListModel  *palp_store_list_gate_overrides (PalpStore *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+gint64       palp_store_record_gate_override (PalpStore *self,
+                                           gint64       visit_id,
+                                           const char  *gate,
+                                           const char  *reason,
                                            GError     **error);
 
 /* Audit log, newest first; @client_id 0 for the whole clinic. */
