@@ -241,6 +241,31 @@ palp_store_list_visits_on (PalpStore   *self,
   return palp_store_collect (self, stmt, PALP_TYPE_VISIT, visit_row, error);
 }
 
+GListModel *
+palp_store_list_unreceipted_visits (PalpStore   *self,
+                                    const char  *except_date,
+                                    guint        limit,
+                                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PALP_IS_STORE (self), NULL);
+
+  stmt = palp_store_prepare (self, VISIT_SELECT
+                             "WHERE v.status IN ('attended', 'no-show')"
+                             " AND (?1 IS NULL OR date (v.starts_at) != ?1)"
+                             " AND EXISTS (SELECT 1 FROM visit_lines l WHERE l.visit_id = v.id"
+                             "  AND NOT EXISTS (SELECT 1 FROM receipt_lines rl"
+                             "   WHERE rl.visit_line_id = l.id AND rl.receipt_id NOT IN"
+                             "   (SELECT receipt_id FROM receipt_voids)))"
+                             " ORDER BY v.starts_at DESC, v.id DESC LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  palp_store_bind_text (stmt, 1, except_date);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  return palp_store_collect (self, stmt, PALP_TYPE_VISIT, visit_row, error);
+}
+
 PalpVisit *
 palp_store_load_visit (PalpStore  *self,
                        gint64      id,

@@ -229,6 +229,14 @@ GListModel  *palp_store_list_visits_on    (PalpStore   *self,
                                            const char  *date,
                                            GError     **error);
 
+/* Attended visits and no-shows with billing lines not yet on a valid
+ * receipt, other than on @except_date ("YYYY-MM-DD", may be NULL), newest
+ * first, at most @limit (0: all): what is left to check out. */
+GListModel  *palp_store_list_unreceipted_visits (PalpStore  *self,
+                                           const char  *except_date,
+                                           guint        limit,
+                                           GError     **error);
+
 /* Receipts. */
 
 /* Draws the PDF of a receipt being issued, from its loaded document

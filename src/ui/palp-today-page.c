@@ -402,19 +402,12 @@ load_day (PalpTodayPage *self)
     }
 
   /* Other days' visits with something left to receipt, newest first. */
-  all = palp_store_list_visits (self->store, 0, NULL);
+  all = palp_store_list_unreceipted_visits (self->store, self->date, MAX_PENDING, NULL);
   n = all ? g_list_model_get_n_items (all) : 0;
-  for (guint i = 0; i < n && g_list_model_get_n_items (G_LIST_MODEL (self->pending)) < MAX_PENDING;
-       i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(PalpVisit) visit = g_list_model_get_item (all, i);
-      const char *status = palp_visit_get_string (visit, "status");
-      const char *starts = palp_visit_get_string (visit, "starts-at");
 
-      if (palp_visit_get_int (visit, "unreceipted") == 0 ||
-          (g_strcmp0 (status, "attended") != 0 && g_strcmp0 (status, "no-show") != 0) ||
-          (starts != NULL && g_str_has_prefix (starts, self->date)))
-        continue;
       g_list_store_append (self->pending, visit);
       add_group_row (self, self->pending_group, visit_row (self, visit, TRUE));
     }

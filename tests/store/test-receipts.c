@@ -271,6 +271,17 @@ test_combined_visit (Fixture       *f,
 
   palp_store_set_actor (f->store, f->admin_id);
 
+  /* Attended with two lines to receipt: listed, except on its own day. */
+  {
+    g_autoptr(GListModel) left = palp_store_list_unreceipted_visits (f->store, NULL, 0, &error);
+    g_autoptr(GListModel) other_days = palp_store_list_unreceipted_visits (f->store, "2026-11-20",
+                                                                           0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (left), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (other_days), ==, 0);
+  }
+
   /* Combined sessions wait for an admin's confirmation; nothing written. */
   receipts = palp_store_issue_receipts (f->store, &visit, 1, NULL, 0, fake_render, &calls,
                                         &error);
@@ -333,6 +344,14 @@ test_combined_visit (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (sql_refused (f->store, "UPDATE visit_lines SET price_cents = 1"));
   g_assert_true (sql_refused (f->store, "DELETE FROM visit_lines"));
+
+  /* Nothing left to check out on it. */
+  {
+    g_autoptr(GListModel) left = palp_store_list_unreceipted_visits (f->store, NULL, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (left), ==, 0);
+  }
 
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'receipts'"
                                     " AND user_id IS NOT NULL"), ==, 2);
