@@ -57,6 +57,8 @@ struct _PalpWindow
   /* Built when their section is first shown (see ensure_section()). */
   PalpTodayPage        *today_page;
   PalpBillingPage      *billing_page;
+  /* Built the first time it is asked for. */
+  GtkWindow            *shortcuts;
   AdwViewSwitcherTitle *today_title;
   AdwViewSwitcherTitle *billing_title;
   GtkStack             *content_stack;
@@ -207,13 +209,15 @@ update_switcher_bar (PalpWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->sections);
   AdwViewSwitcherTitle *title = self->content_title;
+  gboolean narrow;
 
   if (g_strcmp0 (name, "today") == 0 && self->today_title != NULL)
     title = self->today_title;
   else if (g_strcmp0 (name, "billing") == 0 && self->billing_title != NULL)
     title = self->billing_title;
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (title));
+  narrow = adw_view_switcher_title_get_title_visible (title);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
 }
 
 /* A section's header: the switcher (or its title when narrow), and the
@@ -852,6 +856,28 @@ switch_user_action (GtkWidget  *widget,
     show_chooser (self);
 }
 
+/* The shortcuts window is built when first asked for, not with every main
+ * window (GtkApplication would build gtk/help-overlay.ui up front). */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PalpWindow *self = PALP_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/palp-shortcuts.ui");
+
+      self->shortcuts = GTK_WINDOW (g_object_ref (gtk_builder_get_object (builder,
+                                                                         "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
 static void
 section_action (GtkWidget  *widget,
                 const char *action_name,
@@ -955,6 +981,9 @@ palp_window_dispose (GObject *object)
   g_clear_object (&self->user);
   g_clear_object (&self->clinic);
   g_clear_object (&self->settings);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
+  g_clear_object (&self->shortcuts);
 
   G_OBJECT_CLASS (palp_window_parent_class)->dispose (object);
 }
@@ -1017,6 +1046,8 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.year-end", NULL, year_end_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-client", NULL);
@@ -1026,6 +1057,10 @@ palp_window_class_init (PalpWindowClass *klass)
                                        "win.edit-client", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.section", "s", "today");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

@@ -311,6 +311,22 @@ test_sections (Fixture       *f,
   g_assert_true (find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE) == today);
   palp_window_show_section (f->window, "clients");
 
+  /* The shortcuts window is built when asked for, and lists the sections. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay",
+                                             NULL));
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    gboolean found = FALSE;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        {
+          found = TRUE;
+          gtk_window_close (l->data);
+        }
+    g_assert_true (found);
+  }
+
   /* The year-end export opens from the main menu's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.year-end", NULL));
   {
