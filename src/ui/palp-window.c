@@ -47,6 +47,8 @@ struct _PalpWindow
   GtkStack             *list_stack;
   AdwStatusPage        *list_empty_page;
   GtkListView          *client_list;
+  GtkWidget            *chooser_holder;
+  GtkWidget            *setup_holder;
   GtkWidget            *content;
   AdwViewSwitcherTitle *content_title;
   AdwViewStack         *sections;
@@ -551,6 +553,47 @@ on_users_box_row_activated_cb (GtkListBox    *box,
     palp_window_sign_in (self, user);
 }
 
+static void on_setup_changed_cb        (PalpWindow *self);
+static void on_setup_button_clicked_cb (PalpWindow *self);
+
+/* The chooser and the set-up form, built the first time either is shown:
+ * most starts go straight to the clients (--as, or a remembered user). */
+static void
+ensure_welcome (PalpWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->users_box != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_users_box_row_activated_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_setup_changed_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_setup_button_clicked_cb);
+  gtk_builder_set_scope (builder, scope);
+  /* Handlers get the window, as a template's would. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/palp-window-welcome.ui", &error))
+    g_error ("The welcome pages are missing from the resources: %s", error->message);
+
+  gtk_box_append (GTK_BOX (self->chooser_holder),
+                  GTK_WIDGET (gtk_builder_get_object (builder, "chooser_content")));
+  gtk_box_append (GTK_BOX (self->setup_holder),
+                  GTK_WIDGET (gtk_builder_get_object (builder, "setup_content")));
+  self->chooser_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "chooser_page"));
+  self->users_box = GTK_LIST_BOX (gtk_builder_get_object (builder, "users_box"));
+  self->setup_clinic_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "setup_clinic_row"));
+  self->setup_country_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "setup_country_row"));
+  self->setup_name_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "setup_name_row"));
+  self->setup_login_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "setup_login_row"));
+  self->setup_message = GTK_LABEL (gtk_builder_get_object (builder, "setup_message"));
+  self->setup_button = GTK_BUTTON (gtk_builder_get_object (builder, "setup_button"));
+}
+
 static void
 show_chooser (PalpWindow *self)
 {
@@ -566,6 +609,7 @@ show_chooser (PalpWindow *self)
   show_client (self, NULL);
   gtk_window_set_title (GTK_WINDOW (self), _("Palpate"));
 
+  ensure_welcome (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->users_box))))
     gtk_list_box_remove (self->users_box, child);
 
@@ -1002,14 +1046,6 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/palp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, message_page);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, chooser_page);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, users_box);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, setup_clinic_row);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, setup_country_row);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, setup_name_row);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, setup_login_row);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, setup_message);
-  gtk_widget_class_bind_template_child (widget_class, PalpWindow, setup_button);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, search_entry);
@@ -1020,15 +1056,14 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, chooser_holder);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, setup_holder);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, today_holder);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, billing_holder);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_menu_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_users_box_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_next_match_cb);
