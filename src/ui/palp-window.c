@@ -50,7 +50,8 @@ struct _PalpWindow
   GtkWidget            *chooser_holder;
   GtkWidget            *setup_holder;
   GtkWidget            *content;
-  AdwViewSwitcherTitle *content_title;
+  AdwSqueezer          *content_squeezer;
+  AdwWindowTitle       *content_title;
   AdwViewStack         *sections;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *today_holder;
@@ -210,14 +211,15 @@ static void
 update_switcher_bar (PalpWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->sections);
-  AdwViewSwitcherTitle *title = self->content_title;
   gboolean narrow;
 
   if (g_strcmp0 (name, "today") == 0 && self->today_title != NULL)
-    title = self->today_title;
+    narrow = adw_view_switcher_title_get_title_visible (self->today_title);
   else if (g_strcmp0 (name, "billing") == 0 && self->billing_title != NULL)
-    title = self->billing_title;
-  narrow = adw_view_switcher_title_get_title_visible (title);
+    narrow = adw_view_switcher_title_get_title_visible (self->billing_title);
+  else
+    narrow = adw_squeezer_get_visible_child (self->content_squeezer) ==
+             GTK_WIDGET (self->content_title);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), narrow);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
 }
@@ -326,14 +328,14 @@ show_client (PalpWindow *self,
     {
       if (self->client_page != NULL)
         palp_client_page_set_client (self->client_page, NULL);
-      adw_view_switcher_title_set_title (self->content_title, "");
+      adw_window_title_set_title (self->content_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       update_actions (self);
       return;
     }
 
   name = palp_client_dup_display_name (client);
-  adw_view_switcher_title_set_title (self->content_title, name);
+  adw_window_title_set_title (self->content_title, name);
   palp_client_page_set_client (ensure_client_page (self), client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
   update_actions (self);
@@ -1053,6 +1055,7 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, list_empty_page);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_list);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_squeezer);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, sections);
@@ -1133,7 +1136,7 @@ palp_window_init (PalpWindow *self)
   adw_view_stack_set_visible_child_name (self->sections, "clients");
   g_signal_connect_object (self->sections, "notify::visible-child",
                            G_CALLBACK (on_sections_visible_child_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->content_title, "notify::title-visible",
+  g_signal_connect_object (self->content_squeezer, "notify::visible-child",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
