@@ -29,21 +29,12 @@ mark_from_stmt (PalpStore     *self,
                 sqlite3_stmt  *stmt,
                 GError       **error)
 {
-  PalpMark *mark = palp_mark_new ();
-  static const char *ints[] = {
-    "id", "visit-id", "atlas-version", "intensity", "has-intensity", "created-by",
-  };
-  static const char *strings[] = {
-    "view", "kind", "shape", "geometry", "regions", "depth", "note", "created-at",
+  static const char *columns[] = {
+    "id", "visit-id", "atlas-version", "intensity", "has-intensity", "created-by", "view",
+    "kind", "shape", "geometry", "regions", "depth", "note", "created-at", NULL
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
-    g_object_set (mark, ints[i], sqlite3_column_int64 (stmt, (int) i), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    g_object_set (mark, strings[i],
-                  (const char *) sqlite3_column_text (stmt, (int) (G_N_ELEMENTS (ints) + i)),
-                  NULL);
-  return G_OBJECT (mark);
+  return palp_store_row_to_record (PALP_TYPE_MARK, columns, stmt);
 }
 
 GListModel *

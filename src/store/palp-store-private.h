@@ -110,6 +110,13 @@ GListModel   *palp_store_collect        (PalpStore        *self,
                                          PalpStoreRowFunc  row,
                                          GError          **error);
 
+/* A new record of @type (a PalpRecord) from the current row of @stmt:
+ * column i sets property @props[i] (NULL-terminated), as a whole number or
+ * a string by the property's type. */
+GObject      *palp_store_row_to_record  (GType                type,
+                                         const char * const  *props,
+                                         sqlite3_stmt        *stmt);
+
 /* Adds "receipt-document: ..." problems for palp_store_check(). */
 gboolean      palp_store_check_receipts (PalpStore     *self,
                                          GPtrArray     *problems,

@@ -207,24 +207,15 @@ receipt_from_stmt (PalpStore     *self,
                    sqlite3_stmt  *stmt,
                    GError       **error)
 {
-  g_autoptr(PalpReceipt) receipt = palp_receipt_new ();
-  static const char *ints[] = {
+  static const char *columns[] = {
     "id", "client-id", "practitioner-id", "issued-by", "year", "seq", "subtotal-cents",
-    "tax-cents", "total-cents", "replaces-id", "voided", "voided-by",
+    "tax-cents", "total-cents", "replaces-id", "voided", "voided-by", "number", "series",
+    "category", "issued-at", "void-reason", "voided-at", "sha256", "replaces-number",
+    "replaced-by-number", "client-name", "practitioner-name", "voided-by-name", NULL
   };
-  static const char *strings[] = {
-    "number", "series", "category", "issued-at", "void-reason", "voided-at", "sha256",
-    "replaces-number", "replaced-by-number", "client-name", "practitioner-name",
-    "voided-by-name",
-  };
+  g_autoptr(GObject) receipt = palp_store_row_to_record (PALP_TYPE_RECEIPT, columns, stmt);
   gint64 paid = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (ints); i++)
-    g_object_set (receipt, ints[i], sqlite3_column_int64 (stmt, (int) i), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    g_object_set (receipt, strings[i],
-                  (const char *) sqlite3_column_text (stmt, (int) (G_N_ELEMENTS (ints) + i)),
-                  NULL);
   if (!receipt_paid (self, sqlite3_column_int64 (stmt, 0), &paid, error))
     return NULL;
   g_object_set (receipt,
@@ -232,7 +223,7 @@ receipt_from_stmt (PalpStore     *self,
                 "balance-cents", sqlite3_column_int (stmt, 10) ? (gint64) 0
                                  : sqlite3_column_int64 (stmt, 8) - paid,
                 NULL);
-  return G_OBJECT (g_steal_pointer (&receipt));
+  return g_steal_pointer (&receipt);
 }
 
 /* @select, then @where with ?1 bound to @a and ?2, ?3 to @b, @c (text or
@@ -327,23 +318,12 @@ receipt_line_from_stmt (PalpStore     *self,
                         sqlite3_stmt  *stmt,
                         GError       **error)
 {
-  PalpReceiptLine *line = palp_receipt_line_new ();
+  static const char *columns[] = {
+    "id", "receipt-id", "visit-line-id", "visit-id", "minutes", "quantity", "price-cents",
+    "amount-cents", "category", "service-date", "description", "code", NULL
+  };
 
-  g_object_set (line,
-                "id", sqlite3_column_int64 (stmt, 0),
-                "receipt-id", sqlite3_column_int64 (stmt, 1),
-                "visit-line-id", sqlite3_column_int64 (stmt, 2),
-                "visit-id", sqlite3_column_int64 (stmt, 3),
-                "minutes", sqlite3_column_int64 (stmt, 4),
-                "quantity", sqlite3_column_int64 (stmt, 5),
-                "price-cents", sqlite3_column_int64 (stmt, 6),
-                "amount-cents", sqlite3_column_int64 (stmt, 7),
-                "category", (const char *) sqlite3_column_text (stmt, 8),
-                "service-date", (const char *) sqlite3_column_text (stmt, 9),
-                "description", (const char *) sqlite3_column_text (stmt, 10),
-                "code", (const char *) sqlite3_column_text (stmt, 11),
-                NULL);
-  return G_OBJECT (line);
+  return palp_store_row_to_record (PALP_TYPE_RECEIPT_LINE, columns, stmt);
 }
 
 static GListModel *
@@ -372,21 +352,12 @@ receipt_tax_from_stmt (PalpStore     *self,
                        sqlite3_stmt  *stmt,
                        GError       **error)
 {
-  PalpReceiptTax *tax = palp_receipt_tax_new ();
+  static const char *columns[] = {
+    "id", "receipt-id", "rate-ppm", "base-cents", "amount-cents", "voided", "name",
+    "registration", "receipt-number", "issued-at", NULL
+  };
 
-  g_object_set (tax,
-                "id", sqlite3_column_int64 (stmt, 0),
-                "receipt-id", sqlite3_column_int64 (stmt, 1),
-                "rate-ppm", sqlite3_column_int64 (stmt, 2),
-                "base-cents", sqlite3_column_int64 (stmt, 3),
-                "amount-cents", sqlite3_column_int64 (stmt, 4),
-                "voided", sqlite3_column_int64 (stmt, 5),
-                "name", (const char *) sqlite3_column_text (stmt, 6),
-                "registration", (const char *) sqlite3_column_text (stmt, 7),
-                "receipt-number", (const char *) sqlite3_column_text (stmt, 8),
-                "issued-at", (const char *) sqlite3_column_text (stmt, 9),
-                NULL);
-  return G_OBJECT (tax);
+  return palp_store_row_to_record (PALP_TYPE_RECEIPT_TAX, columns, stmt);
 }
 
 static GListModel *
@@ -400,6 +371,7 @@ list_taxes_where (PalpStore   *self,
   return list_where (self, TAX_SELECT, where, PALP_TYPE_RECEIPT_TAX, receipt_tax_from_stmt, a,
                      b, c, error);
 }
+
 GListModel *
 palp_store_list_receipt_taxes (PalpStore   *self,
                                const char  *from,
@@ -424,22 +396,12 @@ payment_from_stmt (PalpStore     *self,
                    sqlite3_stmt  *stmt,
                    GError       **error)
 {
-  PalpPayment *payment = palp_payment_new ();
+  static const char *columns[] = {
+    "id", "client-id", "receipt-id", "amount-cents", "recorded-by", "kind", "method",
+    "received-at", "reference", "note", "receipt-number", NULL
+  };
 
-  g_object_set (payment,
-                "id", sqlite3_column_int64 (stmt, 0),
-                "client-id", sqlite3_column_int64 (stmt, 1),
-                "receipt-id", sqlite3_column_int64 (stmt, 2),
-                "amount-cents", sqlite3_column_int64 (stmt, 3),
-                "recorded-by", sqlite3_column_int64 (stmt, 4),
-                "kind", (const char *) sqlite3_column_text (stmt, 5),
-                "method", (const char *) sqlite3_column_text (stmt, 6),
-                "received-at", (const char *) sqlite3_column_text (stmt, 7),
-                "reference", (const char *) sqlite3_column_text (stmt, 8),
-                "note", (const char *) sqlite3_column_text (stmt, 9),
-                "receipt-number", (const char *) sqlite3_column_text (stmt, 10),
-                NULL);
-  return G_OBJECT (payment);
+  return palp_store_row_to_record (PALP_TYPE_PAYMENT, columns, stmt);
 }
 
 static GListModel *

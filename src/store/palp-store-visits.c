@@ -186,24 +186,14 @@ visit_row (PalpStore     *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  PalpVisit *visit = palp_visit_new ();
+  /* In VISIT_SELECT's order. */
+  static const char *columns[] = {
+    "id", "client-id", "practitioner-id", "starts-at", "duration-minutes", "status",
+    "mixed-confirmed-by", "mixed-confirmed-at", "categories", "unreceipted", "client-name",
+    "practitioner-name", "signed-at", NULL
+  };
 
-  g_object_set (visit,
-                "id", sqlite3_column_int64 (stmt, 0),
-                "client-id", sqlite3_column_int64 (stmt, 1),
-                "practitioner-id", sqlite3_column_int64 (stmt, 2),
-                "starts-at", (const char *) sqlite3_column_text (stmt, 3),
-                "duration-minutes", sqlite3_column_int64 (stmt, 4),
-                "status", (const char *) sqlite3_column_text (stmt, 5),
-                "mixed-confirmed-by", sqlite3_column_int64 (stmt, 6),
-                "mixed-confirmed-at", (const char *) sqlite3_column_text (stmt, 7),
-                "categories", (const char *) sqlite3_column_text (stmt, 8),
-                "unreceipted", sqlite3_column_int64 (stmt, 9),
-                "client-name", (const char *) sqlite3_column_text (stmt, 10),
-                "practitioner-name", (const char *) sqlite3_column_text (stmt, 11),
-                "signed-at", (const char *) sqlite3_column_text (stmt, 12),
-                NULL);
-  return G_OBJECT (visit);
+  return palp_store_row_to_record (PALP_TYPE_VISIT, columns, stmt);
 }
 
 GListModel *

@@ -137,6 +137,29 @@ exec (PalpStore   *self,
   return TRUE;
 }
 
+GObject *
+palp_store_row_to_record (GType                type,
+                          const char * const  *props,
+                          sqlite3_stmt        *stmt)
+{
+  GObject *record = g_object_new (type, NULL);
+  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
+
+  g_object_freeze_notify (record);
+  for (int i = 0; props[i] != NULL; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, props[i]);
+
+      g_return_val_if_fail (pspec != NULL, record);
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
+        g_object_set (record, props[i], sqlite3_column_int64 (stmt, i), NULL);
+      else
+        g_object_set (record, props[i], (const char *) sqlite3_column_text (stmt, i), NULL);
+    }
+  g_object_thaw_notify (record);
+  return record;
+}
+
 GListModel *
 palp_store_collect (PalpStore         *self,
                     sqlite3_stmt      *stmt,
