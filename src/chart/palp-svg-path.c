@@ -86,12 +86,10 @@ set_unexpected (Reader  *r,
   c = (guchar) r->data[r->pos];
   if (c < 0x80 && g_ascii_isgraph (c))
     g_set_error (error, PALP_ATLAS_ERROR, PALP_ATLAS_ERROR_PATH,
-                 _("Unexpected “%c” in path data at byte %" G_GSIZE_FORMAT),
-                 c, r->pos);
+                 _("Unexpected “%c” in path data at byte %u"), c, (guint) r->pos);
   else
     g_set_error (error, PALP_ATLAS_ERROR, PALP_ATLAS_ERROR_PATH,
-                 _("Unexpected byte 0x%02x in path data at byte %" G_GSIZE_FORMAT),
-                 c, r->pos);
+                 _("Unexpected byte 0x%02x in path data at byte %u"), c, (guint) r->pos);
 }
 
 static gboolean
@@ -162,8 +160,7 @@ read_number (Reader  *r,
   if (r->pos - start > MAX_NUMBER_CHARS)
     {
       g_set_error (error, PALP_ATLAS_ERROR, PALP_ATLAS_ERROR_LIMIT,
-                   _("A number in path data at byte %" G_GSIZE_FORMAT " is too long"),
-                   start);
+                   _("A number in path data at byte %u is too long"), (guint) start);
       return FALSE;
     }
 
@@ -459,8 +456,7 @@ palp_svg_path_parse (const char  *data,
         default:
           r.pos--;
           g_set_error (error, PALP_ATLAS_ERROR, PALP_ATLAS_ERROR_PATH,
-                       _("Unknown path command “%c” at byte %" G_GSIZE_FORMAT),
-                       cmd, r.pos);
+                       _("Unknown path command “%c” at byte %u"), cmd, (guint) r.pos);
           return NULL;
         }
 

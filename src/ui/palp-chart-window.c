@@ -341,7 +341,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
     {
       g_autofree char *route = arrow_route (self, mark);
 
-      title = _("Referral");
+      /* TRANSLATORS: a trigger point's referral arrow in the marks list. */
+      title = C_("body chart", "Referred pain");
       if (route != NULL)
         {
           g_free (regions);
