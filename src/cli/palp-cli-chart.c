@@ -41,14 +41,14 @@ laterality_label (PalpLaterality laterality)
   switch (laterality)
     {
     case PALP_LATERALITY_LEFT:
-      /* TRANSLATORS: the client's side of a body-chart region. */
+      /* Translators: the client's side of a body-chart region. */
       return _("left");
     case PALP_LATERALITY_RIGHT:
-      /* TRANSLATORS: the client's side of a body-chart region. */
+      /* Translators: the client's side of a body-chart region. */
       return _("right");
     case PALP_LATERALITY_NONE:
     default:
-      /* TRANSLATORS: a body-chart region on the midline, of no side. */
+      /* Translators: a body-chart region on the midline, of no side. */
       return _("midline");
     }
 }

@@ -83,7 +83,7 @@ palp_chart_summary_text (const PalpChartItem *items,
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* TRANSLATORS: a region of the body chart, then what was found there. */
+      /* Translators: a region of the body chart, then what was found there. */
       g_string_append_printf (text, _("%s: "), r->name ? r->name : r->id);
       for (guint k = 0; k < PALP_MARK_KIND_COUNT; k++)
         {
@@ -96,7 +96,7 @@ palp_chart_summary_text (const PalpChartItem *items,
             g_string_append (text, _(", "));
           first = FALSE;
           if (r->intensity[k] >= 0)
-            /* TRANSLATORS: a finding and its intensity: "trigger point 7/10". */
+            /* Translators: a finding and its intensity: "trigger point 7/10". */
             g_string_append_printf (text, _("%s %d/10"), label, r->intensity[k]);
           else
             g_string_append (text, label);
@@ -190,7 +190,7 @@ palp_chart_change_describe (const PalpChartChange *change)
   g_return_val_if_fail (change != NULL, NULL);
 
   label = lower_label (change->kind);
-  /* TRANSLATORS: a region of the body chart and a finding in it. */
+  /* Translators: a region of the body chart and a finding in it. */
   what = g_strdup_printf (_("%s, %s"), change->region_name, label);
   switch (change->change)
     {

@@ -615,7 +615,7 @@ palp_esthetic_guard_check (PalpEstheticGuard  *self,
 
       if (i > 0)
         g_string_append (list, ", ");
-      /* TRANSLATORS: a finding in a list: the text found, then what it is. */
+      /* Translators: a finding in a list: the text found, then what it is. */
       g_string_append_printf (list, _("“%s” (%s)"), finding->text,
                               palp_esthetic_finding_kind_label (finding->kind));
     }

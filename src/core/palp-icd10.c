@@ -382,7 +382,7 @@ for_each_line (GBytes     *bytes,
       number++;
       if (!func (line, number, data, &local_error))
         {
-          /* TRANSLATORS: prefixed to what is wrong with one line of a file */
+          /* Translators: prefixed to what is wrong with one line of a file */
           g_prefix_error (&local_error, _("Line %u: "), number);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;

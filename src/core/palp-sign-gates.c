@@ -92,7 +92,7 @@ rule_error (GError     **error,
             const char  *message)
 {
   if (id != NULL)
-    /* TRANSLATORS: a rule's position in the file, its id, then what is wrong */
+    /* Translators: a rule's position in the file, its id, then what is wrong */
     g_set_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID, _("Rule %u (“%s”): %s"),
                  index + 1, id, message);
   else
@@ -420,7 +420,7 @@ input_date (const char  *iso,
 {
   if (iso == NULL || !palp_date_parse_iso (iso, out))
     {
-      /* TRANSLATORS: the first %s names the date ("the visit's date") */
+      /* Translators: the first %s names the date ("the visit's date") */
       g_set_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID,
                    _("%s is not a date: “%s”."), what, iso != NULL ? iso : "");
       return FALSE;

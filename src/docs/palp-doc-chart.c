@@ -231,7 +231,7 @@ palp_doc_chart_render (PalpClinic      *clinic,
     who = g_strdup (name != NULL ? name : "");
 
   doc = palp_doc_new (palp_paper_from_string (paper));
-  /* TRANSLATORS: the title of a body-chart document, with the client's name. */
+  /* Translators: the title of a body-chart document, with the client's name. */
   title = g_strdup_printf (_("Body chart of %s"), client_name);
   footer = g_strdup_printf ("%s · %s", title, date != NULL ? date : "");
   palp_doc_set_title (doc, title);

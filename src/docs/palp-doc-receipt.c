@@ -489,10 +489,10 @@ tax_label (PalpReceiptTax *tax,
                                                 language);
 
   if (is_set (registration))
-    /* TRANSLATORS: a tax on a receipt: its name, rate and the clinic's
+    /* Translators: a tax on a receipt: its name, rate and the clinic's
      * registration number for it, e.g. "HST 13% (81234 5678 RT0001)". */
     return g_strdup_printf (_("%s %s (%s)"), name != NULL ? name : "", rate, registration);
-  /* TRANSLATORS: a tax on a receipt: its name and rate, e.g. "Sales tax 6.5%". */
+  /* Translators: a tax on a receipt: its name and rate, e.g. "Sales tax 6.5%". */
   return g_strdup_printf (_("%s %s"), name != NULL ? name : "", rate);
 }
 
@@ -515,9 +515,9 @@ payment_label (Receipt     *receipt,
                                                                                  "received-at"));
 
   if (g_strcmp0 (palp_payment_get_string (payment, "kind"), "refund") == 0)
-    /* TRANSLATORS: a refund on a receipt: method and date. */
+    /* Translators: a refund on a receipt: method and date. */
     return g_strdup_printf (_("Refund, %s, %s"), method, date);
-  /* TRANSLATORS: a payment on a receipt: method and date. */
+  /* Translators: a payment on a receipt: method and date. */
   return g_strdup_printf (_("Payment, %s, %s"), method, date);
 }
 
@@ -702,7 +702,7 @@ line_description (PalpReceiptLine *line)
     {
       g_autofree char *times = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
 
-      /* TRANSLATORS: a service and how many times it was given. */
+      /* Translators: a service and how many times it was given. */
       return g_strdup_printf (_("%s × %s"), description != NULL ? description : "", times);
     }
   return g_strdup (description != NULL ? description : "");
@@ -739,7 +739,7 @@ practitioner_details (const PalpReceiptDocument *document)
                                          number));
 
   if (association != NULL && member != NULL)
-    /* TRANSLATORS: a professional association and the member number in it. */
+    /* Translators: a professional association and the member number in it. */
     push_line (details, g_strdup_printf (_("%s, member no. %s"), association, member));
   else if (association != NULL)
     push_line (details, g_strdup_printf (_("Member of %s"), association));
@@ -1002,7 +1002,7 @@ build_addendum (Receipt    *receipt,
   set_common (doc, receipt);
   palp_doc_set_title (doc, title);
   palp_doc_set_subject (doc, title);
-  /* TRANSLATORS: footer of an addendum; keep {page} and {pages}. */
+  /* Translators: footer of an addendum; keep {page} and {pages}. */
   palp_doc_set_page_format (doc, _("Addendum, page {page} of {pages}"));
 
   if (!palp_doc_billing_add_letterhead (doc, receipt->clinic, receipt->clinic_name,
@@ -1032,7 +1032,7 @@ build_addendum (Receipt    *receipt,
         {
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, voided_by);
 
-          /* TRANSLATORS: who voided a receipt, when only their user number is known. */
+          /* Translators: who voided a receipt, when only their user number is known. */
           who = g_strdup_printf (_("user no. %s"), id);
         }
       else
@@ -1111,7 +1111,7 @@ draw_void_mark (cairo_t *cr,
 
   pango_font_description_set_absolute_size (font, 150 * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
-  /* TRANSLATORS: the large mark across every page of a voided receipt. */
+  /* Translators: the large mark across every page of a voided receipt. */
   pango_layout_set_text (layout, _("VOID"), -1);
   pango_layout_get_size (layout, &text_w, &text_h);
 

@@ -73,7 +73,7 @@ period_text (PalpClinic *clinic,
   g_autofree char *from_text = from != NULL ? palp_doc_billing_format_date (clinic, from) : NULL;
   g_autofree char *to_text = to != NULL ? palp_doc_billing_format_date (clinic, to) : NULL;
 
-  /* TRANSLATORS: a period, "from – to"; an open end is left empty. */
+  /* Translators: a period, "from – to"; an open end is left empty. */
   return g_strdup_printf (_("%s – %s"), from_text != NULL ? from_text : "",
                           to_text != NULL ? to_text : "");
 }

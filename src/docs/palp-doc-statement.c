@@ -75,10 +75,10 @@ provider_cell (const PalpReceiptDocument *document,
   g_autofree char *licence = NULL;
 
   if (palp_clinic_get_country_enum (clinic) == PALP_COUNTRY_CA)
-    /* TRANSLATORS: a registration number in a narrow table column. */
+    /* Translators: a registration number in a narrow table column. */
     licence = g_strdup_printf (_("Reg. no. %s"), number);
   else
-    /* TRANSLATORS: a licence number in a narrow table column. */
+    /* Translators: a licence number in a narrow table column. */
     licence = g_strdup_printf (_("Lic. no. %s"), number);
 
   return g_strdup_printf ("%s%s%s\n%s", name != NULL ? name : "", credentials != NULL ? ", " : "",
@@ -326,7 +326,7 @@ palp_doc_statement_render_with_diagnoses (PalpClinic          *clinic,
   doc = palp_doc_new (palp_paper_from_string (paper));
   client_name = palp_doc_billing_client_name (client);
   legal_name = dup_property (clinic, "name");
-  /* TRANSLATORS: a period, "from – to". */
+  /* Translators: a period, "from – to". */
   period = g_strdup_printf (_("%s – %s"), from_text, to_text);
   title = g_strdup_printf (_("Statement for %s"), client_name);
   footer = g_strdup_printf ("%s · %s", title, period);

@@ -1886,7 +1886,7 @@ page_label (PalpDoc *self,
             guint    page,
             guint    n_pages)
 {
-  /* TRANSLATORS: page counter in every document's footer; keep {page} and
+  /* Translators: page counter in every document's footer; keep {page} and
    * {pages}, they become numbers. */
   const char *format = self->page_format != NULL ? self->page_format
                                                  : _("Page {page} of {pages}");

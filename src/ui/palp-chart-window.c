@@ -341,7 +341,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
     {
       g_autofree char *route = arrow_route (self, mark);
 
-      /* TRANSLATORS: a trigger point's referral arrow in the marks list. */
+      /* Translators: a trigger point's referral arrow in the marks list. */
       title = C_("body chart", "Referred pain");
       if (route != NULL)
         {

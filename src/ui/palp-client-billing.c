@@ -120,7 +120,7 @@ receipt_row (PalpClientBilling *self,
     state = g_strdup_printf (_("%s owing"), owing);
   else
     state = g_strdup (_("paid"));
-  /* TRANSLATORS: a receipt's date, kind and practitioner: "11/15/2026 · Massage therapy · Maya Okafor" */
+  /* Translators: a receipt's date, kind and practitioner: "11/15/2026 · Massage therapy · Maya Okafor" */
   subtitle = g_strdup_printf (_("%s · %s · %s"), day,
                               g_strcmp0 (category, "therapeutic") == 0 ? _("Massage therapy")
                               : g_strcmp0 (category, "esthetic") == 0 ? _("Esthetic services")
@@ -219,7 +219,7 @@ reload (PalpClientBilling *self)
       gboolean refund = g_strcmp0 (palp_payment_get_string (p, "kind"), "refund") == 0;
 
       row = adw_action_row_new ();
-      /* TRANSLATORS: a payment's date and how it was paid: "11/15/2026 · Card" */
+      /* Translators: a payment's date and how it was paid: "11/15/2026 · Card" */
       title = g_strdup_printf (refund ? _("%s · Refund by %s") : _("%s · %s"), day,
                                method_label (palp_payment_get_string (p, "method")));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
