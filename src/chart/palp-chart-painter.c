@@ -1624,6 +1624,35 @@ paint_marks (cairo_t              *cr,
     cairo_restore (cr);
   }
 
+  /* The selected mark, ringed in the accent colour, under its symbol and
+   * badge so the intensity stays readable. */
+  if (style->selected_mark >= 0 && (guint) style->selected_mark < list->len)
+    {
+      const Mark *mk = &g_array_index (list, Mark, style->selected_mark);
+      const double *xy = &g_array_index (coords, double, 2 * mk->first);
+
+      if (mk->kind != PALP_MARK_KIND_COUNT)
+        {
+          cairo_save (cr);
+          cairo_new_path (cr);
+          if (mk->shape == PALP_MARK_SHAPE_AREA)
+            area_path (cr, xy, mk->n_points);
+          else
+            for (guint k = 0; k < mk->n_points; k++)
+              {
+                cairo_new_sub_path (cr);
+                cairo_arc (cr, xy[2 * k], xy[2 * k + 1], size * 0.78, 0, 2 * G_PI);
+              }
+          set_rgb (cr, &halo[dark], 0.9);
+          cairo_set_line_width (cr, 5.0 * scale);
+          cairo_stroke_preserve (cr);
+          set_rgb (cr, &accent[dark], 1.0);
+          cairo_set_line_width (cr, 2.5 * scale);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+    }
+
   /* Symbols (points, arrows' origins, areas' anchors), then badges. */
   for (PalpMarkKind kind = 0; kind < PALP_MARK_KIND_COUNT; kind++)
     {
@@ -1671,33 +1700,6 @@ paint_marks (cairo_t              *cr,
         }
     }
 
-  /* The selected mark, ringed in the accent colour. */
-  if (style->selected_mark >= 0 && (guint) style->selected_mark < list->len)
-    {
-      const Mark *mk = &g_array_index (list, Mark, style->selected_mark);
-      const double *xy = &g_array_index (coords, double, 2 * mk->first);
-
-      if (mk->kind != PALP_MARK_KIND_COUNT)
-        {
-          cairo_save (cr);
-          cairo_new_path (cr);
-          if (mk->shape == PALP_MARK_SHAPE_AREA)
-            area_path (cr, xy, mk->n_points);
-          else
-            for (guint k = 0; k < mk->n_points; k++)
-              {
-                cairo_new_sub_path (cr);
-                cairo_arc (cr, xy[2 * k], xy[2 * k + 1], size * 0.78, 0, 2 * G_PI);
-              }
-          set_rgb (cr, &halo[dark], 0.9);
-          cairo_set_line_width (cr, 5.0 * scale);
-          cairo_stroke_preserve (cr);
-          set_rgb (cr, &accent[dark], 1.0);
-          cairo_set_line_width (cr, 2.5 * scale);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-        }
-    }
 
 }
 
