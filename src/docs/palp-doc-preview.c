@@ -10,6 +10,73 @@
 
 #include "palp-doc-preview.h"
 
+/* poppler-glib (and the NSS and image libraries it brings) is loaded the
+ * first time a PDF is read, not when Palpate starts: most sessions never
+ * read one, and loading it costs a start a few milliseconds. Only the few
+ * functions below are used; every PDF read goes through them. */
+typedef struct
+{
+  PopplerDocument *(*document_new_from_bytes) (GBytes *, const char *, GError **);
+  int              (*document_get_n_pages)    (PopplerDocument *);
+  PopplerPage     *(*document_get_page)       (PopplerDocument *, int);
+  void             (*page_get_size)           (PopplerPage *, double *, double *);
+  void             (*page_render)             (PopplerPage *, cairo_t *);
+  void             (*page_render_for_printing) (PopplerPage *, cairo_t *);
+  char            *(*page_get_text)           (PopplerPage *);
+  char            *error;                     /* why it could not be loaded */
+} PopplerApi;
+
+static PopplerApi poppler;
+
+static gpointer
+load_poppler (gpointer data)
+{
+  static const struct { const char *name; gsize offset; } symbols[] = {
+    { "poppler_document_new_from_bytes", G_STRUCT_OFFSET (PopplerApi,
+                                                          document_new_from_bytes) },
+    { "poppler_document_get_n_pages", G_STRUCT_OFFSET (PopplerApi,
+                                                       document_get_n_pages) },
+    { "poppler_document_get_page", G_STRUCT_OFFSET (PopplerApi, document_get_page) },
+    { "poppler_page_get_size", G_STRUCT_OFFSET (PopplerApi, page_get_size) },
+    { "poppler_page_render", G_STRUCT_OFFSET (PopplerApi, page_render) },
+    { "poppler_page_render_for_printing", G_STRUCT_OFFSET (PopplerApi,
+                                                           page_render_for_printing) },
+    { "poppler_page_get_text", G_STRUCT_OFFSET (PopplerApi, page_get_text) },
+  };
+  GModule *module = g_module_open (POPPLER_GLIB_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  if (module == NULL)
+    {
+      poppler.error = g_strdup (g_module_error ());
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (!g_module_symbol (module, symbols[i].name,
+                          (gpointer *) G_STRUCT_MEMBER_P (&poppler, symbols[i].offset)))
+      {
+        poppler.error = g_strdup (g_module_error ());
+        return NULL;
+      }
+  /* Kept for the life of the process. */
+  g_module_make_resident (module);
+  return module;
+}
+
+static gboolean
+ensure_poppler (GError **error)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  if (g_once (&once, load_poppler, NULL) == NULL)
+    {
+      g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_PDF,
+                   _("The PDF reader (poppler-glib) could not be loaded: %s"),
+                   poppler.error ? poppler.error : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* poppler-glib 22 declares no autoptr for its pages. */
 typedef PopplerPage PalpPopplerPage;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalpPopplerPage, g_object_unref)
@@ -26,7 +93,9 @@ palp_pdf_open (GBytes  *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  document = poppler_document_new_from_bytes (bytes, NULL, &poppler_error);
+  if (!ensure_poppler (error))
+    return NULL;
+  document = poppler.document_new_from_bytes (bytes, NULL, &poppler_error);
   if (document == NULL)
     {
       g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_PDF,
@@ -45,8 +114,8 @@ get_page (PopplerDocument  *document,
 {
   PopplerPage *page = NULL;
 
-  if (index >= 0 && index < poppler_document_get_n_pages (document))
-    page = poppler_document_get_page (document, index);
+  if (index >= 0 && index < poppler.document_get_n_pages (document))
+    page = poppler.document_get_page (document, index);
 
   if (page == NULL)
     g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_PAGE,
@@ -67,12 +136,12 @@ palp_pdf_render_page (PopplerDocument  *document,
   int pixel_w, pixel_h;
   cairo_t *cr;
 
-  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_OBJECT (document), NULL);
 
   if (!(page = get_page (document, index, error)))
     return NULL;
 
-  poppler_page_get_size (page, &width, &height);
+  poppler.page_get_size (page, &width, &height);
   pixel_w = (int) ceil (width * scale);
   pixel_h = (int) ceil (height * scale);
 
@@ -92,7 +161,7 @@ palp_pdf_render_page (PopplerDocument  *document,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
+  poppler.page_render (page, cr);
 
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     {
@@ -118,12 +187,12 @@ palp_pdf_get_page_size (PopplerDocument *document,
 {
   g_autoptr(PalpPopplerPage) page = NULL;
 
-  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (document), FALSE);
 
   if (!(page = get_page (document, index, NULL)))
     return FALSE;
 
-  poppler_page_get_size (page, width, height);
+  poppler.page_get_size (page, width, height);
   return TRUE;
 }
 
@@ -133,12 +202,12 @@ palp_pdf_get_page_text (PopplerDocument *document,
 {
   g_autoptr(PalpPopplerPage) page = NULL;
 
-  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_OBJECT (document), NULL);
 
   if (!(page = get_page (document, index, NULL)))
     return NULL;
 
-  return poppler_page_get_text (page);
+  return poppler.page_get_text (page);
 }
 
 char *
@@ -147,9 +216,9 @@ palp_pdf_get_text (PopplerDocument *document)
   GString *out = g_string_new (NULL);
   int n_pages;
 
-  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_OBJECT (document), NULL);
 
-  n_pages = poppler_document_get_n_pages (document);
+  n_pages = poppler.document_get_n_pages (document);
   for (int i = 0; i < n_pages; i++)
     {
       g_autofree char *text = palp_pdf_get_page_text (document, i);
@@ -161,4 +230,38 @@ palp_pdf_get_text (PopplerDocument *document)
     }
 
   return g_string_free (out, FALSE);
+}
+
+int
+palp_pdf_get_n_pages (PopplerDocument *document)
+{
+  g_return_val_if_fail (document != NULL, 0);
+
+  return poppler.document_get_n_pages (document);
+}
+
+PopplerPage *
+palp_pdf_get_page (PopplerDocument *document,
+                   int              index)
+{
+  g_return_val_if_fail (document != NULL, NULL);
+
+  if (index < 0 || index >= poppler.document_get_n_pages (document))
+    return NULL;
+  return poppler.document_get_page (document, index);
+}
+
+void
+palp_pdf_page_get_size (PopplerPage *page,
+                        double      *width,
+                        double      *height)
+{
+  poppler.page_get_size (page, width, height);
+}
+
+void
+palp_pdf_page_render_for_printing (PopplerPage *page,
+                                   cairo_t     *cr)
+{
+  poppler.page_render_for_printing (page, cr);
 }

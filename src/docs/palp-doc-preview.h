@@ -47,4 +47,16 @@ char            *palp_pdf_get_page_text   (PopplerDocument  *document,
 /* Every page's text, pages separated by a form feed. */
 char            *palp_pdf_get_text        (PopplerDocument  *document);
 
+/* The pages themselves, for printing and drawing onto another PDF. Only
+ * for documents from palp_pdf_open() (which loads the PDF reader). */
+int              palp_pdf_get_n_pages     (PopplerDocument  *document);
+/* A new reference, or NULL outside the document. */
+PopplerPage     *palp_pdf_get_page        (PopplerDocument  *document,
+                                           int               index);
+void             palp_pdf_page_get_size   (PopplerPage      *page,
+                                           double           *width,
+                                           double           *height);
+void             palp_pdf_page_render_for_printing (PopplerPage *page,
+                                           cairo_t          *cr);
+
 G_END_DECLS

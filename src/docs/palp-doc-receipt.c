@@ -1144,20 +1144,20 @@ copy_pages (cairo_surface_t *surface,
             PopplerDocument *pdf,
             gboolean         mark)
 {
-  int n_pages = poppler_document_get_n_pages (pdf);
+  int n_pages = palp_pdf_get_n_pages (pdf);
 
   for (int i = 0; i < n_pages; i++)
     {
-      g_autoptr(PalpReceiptPdfPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(PalpReceiptPdfPage) page = palp_pdf_get_page (pdf, i);
       double width, height;
 
       if (page == NULL)
         continue;
-      poppler_page_get_size (page, &width, &height);
+      palp_pdf_page_get_size (page, &width, &height);
       cairo_pdf_surface_set_size (surface, width, height);
       cairo_save (cr);
       /* Printing mode: the page as it would go to paper, text kept as text. */
-      poppler_page_render_for_printing (page, cr);
+      palp_pdf_page_render_for_printing (page, cr);
       cairo_restore (cr);
       if (mark)
         draw_void_mark (cr, width, height);

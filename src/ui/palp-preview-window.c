@@ -182,7 +182,7 @@ render_thread (GTask        *task,
     }
   /* poppler-glib 22 declares no autoptr for its types. */
   owner = G_OBJECT (document);
-  n_pages = poppler_document_get_n_pages (document);
+  n_pages = palp_pdf_get_n_pages (document);
   result->sizes = g_array_new (FALSE, FALSE, sizeof (double));
   result->pixels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   result->dims = g_array_new (FALSE, FALSE, sizeof (int));
@@ -479,21 +479,21 @@ on_draw_page_cb (GtkPrintOperation *operation,
                  int                page_nr,
                  PopplerDocument   *document)
 {
-  g_autoptr(GObject) owner = G_OBJECT (poppler_document_get_page (document, page_nr));
+  g_autoptr(GObject) owner = G_OBJECT (palp_pdf_get_page (document, page_nr));
   PopplerPage *page = (PopplerPage *) owner;
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double pw, ph, cw, ch, scale;
 
   if (page == NULL)
     return;
-  poppler_page_get_size (page, &pw, &ph);
+  palp_pdf_page_get_size (page, &pw, &ph);
   cw = gtk_print_context_get_width (context);
   ch = gtk_print_context_get_height (context);
   /* Same size on the same paper; shrink (never stretch) onto smaller. */
   scale = MIN (1.0, MIN (cw / pw, ch / ph));
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
+  palp_pdf_page_render_for_printing (page, cr);
   cairo_restore (cr);
 }
 
@@ -523,7 +523,7 @@ print_operation_new (PalpPreviewWindow  *self,
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_job_name (operation, doc->title);
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+  gtk_print_operation_set_n_pages (operation, palp_pdf_get_n_pages (document));
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_default_page_setup (operation, setup);
