@@ -360,12 +360,19 @@ document_statement (CliContext *ctx,
   g_autoptr(PalpClinic) clinic = NULL;
   g_autoptr(PalpClient) client = NULL;
   g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GListModel) diagnoses = NULL;
+  g_auto(GStrv) lines = NULL;
   g_autoptr(GBytes) pdf = NULL;
 
   if (!(clinic = palp_store_load_clinic (store, &error)) ||
       !(client = palp_store_load_client (store, client_id, &error)) ||
       !(documents = palp_store_load_statement (store, client_id, from, to, &error)) ||
-      !(pdf = palp_doc_statement_render (clinic, client, from, to, documents, &error)))
+      !(diagnoses = palp_store_list_diagnoses (store, client_id, FALSE, &error)))
+    return runtime_error (error);
+  /* The client's diagnosis codes, for the insurer. */
+  lines = palp_doc_statement_diagnosis_lines (diagnoses);
+  if (!(pdf = palp_doc_statement_render_with_diagnoses (clinic, client, from, to, documents,
+                                                        (const char * const *) lines, &error)))
     return runtime_error (error);
   return write_output (output, pdf);
 }

@@ -448,3 +448,26 @@ palp_doc_statement_render_with_diagnoses (PalpClinic          *clinic,
 
   return palp_doc_to_bytes (doc, error);
 }
+
+GStrv
+palp_doc_statement_diagnosis_lines (GListModel *diagnoses)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  guint n = diagnoses != NULL ? g_list_model_get_n_items (diagnoses) : 0;
+  guint added = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PalpDiagnosis) d = g_list_model_get_item (diagnoses, i);
+      const char *code = palp_diagnosis_get_string (d, "code");
+      const char *description = palp_diagnosis_get_string (d, "description");
+      g_autofree char *line = NULL;
+
+      if (code == NULL || palp_diagnosis_get_int (d, "archived"))
+        continue;
+      line = description ? g_strdup_printf ("%s %s", code, description) : g_strdup (code);
+      g_strv_builder_add (lines, line);
+      added++;
+    }
+  return added > 0 ? g_strv_builder_end (lines) : NULL;
+}

@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "palp-diagnosis.h"
 #include "palp-receipt-document.h"
 
 G_BEGIN_DECLS
@@ -40,5 +41,10 @@ GBytes      *palp_doc_statement_render_with_diagnoses (PalpClinic          *clin
                                                        GPtrArray           *documents,
                                                        const char * const  *diagnoses,
                                                        GError             **error);
+
+/* The lines a statement prints for @diagnoses (GListModel of
+ * PalpDiagnosis, primary first, as the store lists them): "M54.2
+ * Cervicalgia"; archived ones are left out. NULL for none. */
+GStrv        palp_doc_statement_diagnosis_lines (GListModel      *diagnoses);
 
 G_END_DECLS

@@ -260,6 +260,8 @@ palp_client_billing_statement (PalpClientBilling  *self,
                                GError            **error)
 {
   g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GListModel) diagnoses = NULL;
+  g_auto(GStrv) lines = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *title = NULL;
   g_autofree char *file = NULL;
@@ -289,8 +291,14 @@ palp_client_billing_statement (PalpClientBilling  *self,
                            _("No massage therapy was receipted in those dates."));
       return NULL;
     }
-  if (!(pdf = palp_doc_statement_render (self->clinic, self->client, from, to, documents,
-                                         error)))
+  /* The client's diagnosis codes, for the insurer. */
+  if (!(diagnoses = palp_store_list_diagnoses (self->store, palp_client_get_id (self->client),
+                                               FALSE, error)))
+    return NULL;
+  lines = palp_doc_statement_diagnosis_lines (diagnoses);
+  if (!(pdf = palp_doc_statement_render_with_diagnoses (self->clinic, self->client, from, to,
+                                                        documents,
+                                                        (const char * const *) lines, error)))
     return NULL;
 
   name = palp_client_dup_display_name (self->client);

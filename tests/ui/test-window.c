@@ -375,6 +375,16 @@ test_client_billing (Fixture       *f,
   g_assert_nonnull (billing);
   g_assert_cmpuint (g_list_model_get_n_items (palp_client_billing_get_receipts (billing)), >=, 4);
 
+  /* A diagnosis on file appears on the statement, for the insurer. */
+  {
+    g_autoptr(PalpDiagnosis) dx = palp_diagnosis_new ();
+
+    g_object_set (dx, "client-id", (gint64) 1, "code", "M26.621",
+                  "description", "Arthralgia of right temporomandibular joint",
+                  "is-primary", (gint64) 1, NULL);
+    g_assert_true (palp_store_save_diagnosis (f->store, dx, &error));
+    g_assert_no_error (error);
+  }
   preview = palp_client_billing_statement (billing, "2000-01-01", "2999-12-31", &error);
   g_assert_no_error (error);
   g_assert_nonnull (preview);
@@ -383,6 +393,7 @@ test_client_billing (Fixture       *f,
   text = palp_pdf_get_text (pdf);
   g_assert_nonnull (strstr (text, "Massage therapy"));
   g_assert_null (strstr (text, "Esthetic facial"));
+  g_assert_nonnull (strstr (text, "M26.621"));
   gtk_window_destroy (preview);
 
   /* Bad dates: a clear error, no preview. */
