@@ -244,7 +244,7 @@ palp_oral_condition_get_label (PalpOralCondition condition)
 }
 
 GPtrArray *
-palp_oral_gate_evaluate (const PalpOralAssessment     *assessment,
+palp_oral_gate_evaluate (const PalpOralExam     *assessment,
                          const char                   *visit_date,
                          const PalpScreeningSettings  *settings,
                          GError                      **error)

@@ -159,7 +159,7 @@ typedef struct
   PalpOralCheck   conditions[PALP_ORAL_CONDITION_COUNT];
   gboolean        gloves;       /* gloves recorded for the intra-oral work */
   gboolean        consent;      /* specific intra-oral consent on file */
-} PalpOralAssessment;
+} PalpOralExam;
 
 /* The oral-health gate for intra-oral work on @visit_date (ISO). Returns
  * the reasons it blocks, translated, each saying what to do (a GPtrArray
@@ -168,7 +168,7 @@ typedef struct
  * (each named), gloves not recorded, no intra-oral consent. NULL with a
  * PALP_CORE_ERROR_INVALID for a malformed date. @settings may be NULL
  * for the defaults. */
-GPtrArray    *palp_oral_gate_evaluate      (const PalpOralAssessment     *assessment,
+GPtrArray    *palp_oral_gate_evaluate      (const PalpOralExam     *assessment,
                                             const char                   *visit_date,
                                             const PalpScreeningSettings  *settings,
                                             GError                      **error);

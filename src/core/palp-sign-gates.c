@@ -588,7 +588,7 @@ check_oral (const PalpSignInput         *input,
             GPtrArray                   *results,
             GError                     **error)
 {
-  PalpOralAssessment none = { NULL };
+  PalpOralExam none = { NULL };
   g_autoptr(GPtrArray) reasons = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 

@@ -136,7 +136,7 @@ typedef struct
   /* What the visit did. */
   gboolean                      intra_oral;
   gboolean                      tmj;
-  const PalpOralAssessment     *oral;                   /* NULL when none recorded */
+  const PalpOralExam     *oral;                   /* NULL when none recorded */
 
   /* The referral or prescription, if any. */
   gboolean                      has_referral;

@@ -10,6 +10,7 @@
 #include "palp-client-billing.h"
 #include "palp-client-page.h"
 #include "palp-money.h"
+#include "palp-screening.h"
 #include "palp-visit-list.h"
 
 struct _PalpClientPage
@@ -162,6 +163,60 @@ describe_change (PalpAuditEntry *entry)
   return g_strdup (_("Record changed"));
 }
 
+/* What the clinical record says the header must show: allergies from the
+ * latest health history, contraindications of the latest screening that
+ * still stand, and referrals expired or expiring within 30 days. */
+static void
+add_record_flags (PalpClientPage *self,
+                  PalpClient     *c)
+{
+  gint64 id = palp_client_get_id (c);
+  g_autoptr(PalpHealthHistory) history = palp_store_latest_health_history (self->store, id, NULL);
+  g_autoptr(GListModel) findings = palp_store_list_active_contraindications (self->store, id, NULL);
+  g_autofree char *today = palp_date_today_iso ();
+  g_autoptr(GListModel) referrals = palp_store_list_expiring_referrals (self->store, id, today,
+                                                                        30, NULL);
+
+  if (history != NULL && palp_health_history_get_string (history, "allergies") != NULL)
+    {
+      g_auto(GStrv) allergies =
+        g_strsplit_set (palp_health_history_get_string (history, "allergies"), ",;", -1);
+
+      for (guint i = 0; allergies[i] != NULL; i++)
+        {
+          g_autofree char *flag = NULL;
+
+          g_strstrip (allergies[i]);
+          if (*allergies[i] == '\0')
+            continue;
+          flag = g_strconcat ("allergy:", allergies[i], NULL);
+          gtk_flow_box_append (self->flags_box, flag_pill (flag));
+        }
+    }
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(PalpFindingRecord) finding = g_list_model_get_item (findings, i);
+      const char *key = palp_finding_record_get_string (finding, "kind");
+      PalpContraKind kind;
+      g_autofree char *flag = NULL;
+
+      flag = g_strconcat ("contraindication:",
+                          palp_contra_kind_from_key (key, &kind)
+                            ? palp_contra_kind_get_label (kind) : key, NULL);
+      gtk_flow_box_append (self->flags_box, flag_pill (flag));
+    }
+  for (guint i = 0; referrals != NULL && i < g_list_model_get_n_items (referrals); i++)
+    {
+      g_autoptr(PalpReferral) referral = g_list_model_get_item (referrals, i);
+      g_autofree char *when = palp_date_format_short (palp_referral_get_string (referral,
+                                                                                "expires-on"),
+                                                      country (self));
+      g_autofree char *flag = g_strconcat ("referral-expiring:", when ? when : "", NULL);
+
+      gtk_flow_box_append (self->flags_box, flag_pill (flag));
+    }
+}
+
 static void
 rebuild (PalpClientPage *self)
 {
@@ -205,6 +260,8 @@ rebuild (PalpClientPage *self)
 
     for (guint i = 0; flags[i] != NULL; i++)
       gtk_flow_box_append (self->flags_box, flag_pill (flags[i]));
+    if (self->store != NULL)
+      add_record_flags (self, c);
     if (self->store != NULL)
       {
         gint64 owing = palp_store_client_balance (self->store, palp_client_get_id (c), NULL);

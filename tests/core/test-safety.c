@@ -84,10 +84,10 @@ test_currency (void)
   g_assert_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID);
 }
 
-static PalpOralAssessment
+static PalpOralExam
 good_oral (void)
 {
-  PalpOralAssessment a = {
+  PalpOralExam a = {
     "2024-03-01",
     { TRUE, TRUE, TRUE, TRUE, TRUE },
     { PALP_ORAL_ABSENT, PALP_ORAL_ABSENT, PALP_ORAL_ABSENT, PALP_ORAL_ABSENT },
@@ -98,7 +98,7 @@ good_oral (void)
 }
 
 static guint
-oral_reasons (const PalpOralAssessment    *a,
+oral_reasons (const PalpOralExam    *a,
               const char                  *visit,
               const PalpScreeningSettings *settings,
               const char                  *says)
@@ -119,7 +119,7 @@ static void
 test_oral_gate (void)
 {
   g_autoptr(GError) error = NULL;
-  PalpOralAssessment a = good_oral ();
+  PalpOralExam a = good_oral ();
   PalpScreeningSettings settings;
 
   g_assert_cmpuint (oral_reasons (&a, "2024-03-01", NULL, NULL), ==, 0);
@@ -149,7 +149,7 @@ test_oral_gate (void)
 
   /* Nothing recorded: every part is missing. */
   {
-    PalpOralAssessment none = { NULL };
+    PalpOralExam none = { NULL };
 
     g_assert_cmpuint (oral_reasons (&none, "2024-03-01", NULL, "No oral-health assessment"), ==,
                       1 + PALP_ORAL_STRUCTURE_COUNT + PALP_ORAL_CONDITION_COUNT + 2);
@@ -304,7 +304,7 @@ typedef struct
 {
   PalpActor           actor;
   PalpSignInput       input;
-  PalpOralAssessment  oral;
+  PalpOralExam  oral;
   GPtrArray          *rules;
 } Visit;
 

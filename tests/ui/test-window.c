@@ -416,6 +416,36 @@ test_client_billing (Fixture       *f,
     }
 }
 
+/* The record's own flags in the client header: allergies from the health
+ * history, a contraindication that stands. */
+static void
+test_record_flags (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpHealthHistory) history = palp_health_history_new ();
+  g_autoptr(PalpScreeningRecord) screening = palp_screening_record_new ();
+  g_autoptr(PalpFindingRecord) finding = palp_finding_record_new ();
+  g_autoptr(GListStore) findings = g_list_store_new (PALP_TYPE_FINDING_RECORD);
+
+  /* Maya (signed in) records Grace's history and screening. */
+  g_object_set (history, "client-id", (gint64) 1, "taken-on", "2026-11-01", "answers", "{}",
+                "allergies", "Latex; almond oil", NULL);
+  g_assert_true (palp_store_save_health_history (f->store, history, &error));
+  g_assert_no_error (error);
+  g_object_set (screening, "client-id", (gint64) 1, "taken-on", "2026-11-01", NULL);
+  g_object_set (finding, "kind", "fever", "severity", "absolute", NULL);
+  g_list_store_append (findings, finding);
+  g_assert_true (palp_store_save_screening (f->store, screening, G_LIST_MODEL (findings),
+                                            &error));
+  g_assert_no_error (error);
+
+  palp_window_select_client (f->window, 1);
+  g_assert_true (is_flag_text (GTK_WIDGET (f->window), "Allergy: Latex"));
+  g_assert_true (is_flag_text (GTK_WIDGET (f->window), "Allergy: almond oil"));
+  g_assert_true (is_flag_text (GTK_WIDGET (f->window), "Contraindication: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +463,8 @@ main (int   argc,
               test_unsaved_changes_prompt, fixture_teardown);
 
   g_test_add ("/window/client-billing", Fixture, NULL, fixture_setup, test_client_billing,
+              fixture_teardown);
+  g_test_add ("/window/record-flags", Fixture, NULL, fixture_setup, test_record_flags,
               fixture_teardown);
   g_test_add ("/window/sections", Fixture, NULL, fixture_setup, test_sections,
               fixture_teardown);
