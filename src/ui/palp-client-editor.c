@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-client-editor.h"
+#include "palp-ui-util.h"
 
 typedef struct
 {
@@ -214,40 +215,16 @@ on_save_clicked_cb (PalpClientEditor *self)
   palp_client_editor_save (self);
 }
 
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        PalpClientEditor *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->dirty = FALSE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-}
-
 static gboolean
 palp_client_editor_close_request (GtkWindow *window)
 {
   PalpClientEditor *self = PALP_CLIENT_EDITOR (window);
-  GtkWidget *dialog;
 
   if (!self->dirty)
     return GTK_WINDOW_CLASS (palp_client_editor_parent_class)->close_request (window);
 
-  /* Unsaved changes are never lost silently. */
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   _("The changes to this client have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard Changes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  palp_ui_confirm_discard (window, _("The changes to this client have not been saved."),
+                           &self->dirty);
   return TRUE;
 }
 

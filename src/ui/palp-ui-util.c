@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "palp-service-category.h"
+#include <glib/gi18n.h>
+
 #include "palp-ui-util.h"
 
 PalpActor
@@ -130,4 +132,42 @@ palp_ui_user_name (PalpStore  *store,
   if (store != NULL && (loaded = palp_store_load_user (store, id, NULL)) != NULL)
     return g_strdup (palp_user_get_display_name (loaded));
   return NULL;
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GtkWindow        *window)
+{
+  gboolean *dirty = g_object_get_data (G_OBJECT (dialog), "palp-dirty");
+
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  *dirty = FALSE;
+  gtk_window_destroy (window);
+}
+
+void
+palp_ui_confirm_discard (GtkWindow  *window,
+                         const char *body,
+                         gboolean   *dirty)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (dirty != NULL);
+
+  /* Unsaved changes are never lost silently. */
+  dialog = adw_message_dialog_new (window, _("Discard Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data (G_OBJECT (dialog), "palp-dirty", dirty);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

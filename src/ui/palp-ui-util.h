@@ -37,4 +37,11 @@ char        *palp_ui_user_name           (PalpStore    *store,
                                           GListModel   *users,
                                           gint64        id);
 
+/* Asks before an editor with unsaved changes closes ("Discard Changes?",
+ * @body saying what would be lost). On "Discard", *@dirty is cleared and
+ * @window destroyed; otherwise it stays open. */
+void         palp_ui_confirm_discard     (GtkWindow    *window,
+                                          const char   *body,
+                                          gboolean     *dirty);
+
 G_END_DECLS

@@ -600,40 +600,17 @@ confirm_mixed_action (GtkWidget  *widget,
 
 /* Closing */
 
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        PalpVisitEditor  *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->dirty = FALSE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-}
-
 static gboolean
 palp_visit_editor_close_request (GtkWindow *window)
 {
   PalpVisitEditor *self = PALP_VISIT_EDITOR (window);
-  GtkWidget *dialog;
 
   if (!self->dirty)
     return GTK_WINDOW_CLASS (palp_visit_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   _("The changes to this appointment have not been saved. "
-                                     "Billing lines added or removed are already saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard Changes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  palp_ui_confirm_discard (window, _("The changes to this appointment have not been saved. "
+                                     "Billing lines added or removed are already saved."),
+                           &self->dirty);
   return TRUE;
 }
 
