@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "palp-doc-receipt.h"
+#include "palp-preview-window.h"
 #include "palp-store.h"
 #include "palp-year-end.h"
 
@@ -55,19 +55,12 @@ write_receipt (PalpStore     *store,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(PalpReceiptDocument) document = NULL;
-  g_autoptr(GBytes) stored = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
-  gint64 id = palp_receipt_get_int (receipt, "id");
 
-  if (!(stored = palp_store_load_receipt_pdf (store, id, error)) ||
-      !(document = palp_store_load_receipt_document (store, id, error)))
-    return FALSE;
   /* The stored bytes, unless it was voided or paid since. */
-  pdf = palp_doc_receipt_reprint (stored, document, error);
-  if (pdf == NULL)
+  if (!(pdf = palp_preview_receipt_bytes (store, receipt, error)))
     return FALSE;
 
   /* Receipt numbers are made of letters, digits and dashes; keep any other
