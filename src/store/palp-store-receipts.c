@@ -180,10 +180,8 @@ receipt_paid (PalpStore  *self,
               gint64     *out_paid,
               GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = palp_store_prepare (self,
+  /* Run once per receipt listed: prepared once and kept. */
+  sqlite3_stmt *stmt = palp_store_prepare_cached (self,
                              "WITH RECURSIVE chain (id) AS ("
                              "  SELECT ?1 UNION ALL"
                              "  SELECT r.replaces_id FROM receipts r JOIN chain ON r.id = chain.id"
@@ -192,14 +190,18 @@ receipt_paid (PalpStore  *self,
                              "                      ELSE -amount_cents END), 0)"
                              " FROM payments WHERE receipt_id IN (SELECT id FROM chain)",
                              error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, receipt_id);
   rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return palp_store_set_db_error (error, palp_store_get_db (self), rc);
-  *out_paid = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  if (rc == SQLITE_ROW)
+    *out_paid = sqlite3_column_int64 (stmt, 0);
+  else
+    palp_store_set_db_error (error, palp_store_get_db (self), rc);
+  palp_store_release_cached (self, stmt);
+  return rc == SQLITE_ROW;
 }
 
 static GObject *
