@@ -520,7 +520,8 @@ palp_window_sign_in (PalpWindow *self,
 
   g_set_object (&self->user, user);
   palp_store_set_actor (self->store, palp_user_get_id (user));
-  g_settings_set_string (self->settings, "last-user", palp_user_get_login (user));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-user", palp_user_get_login (user));
 
   load_clinic (self);
   if (self->client_page != NULL)
@@ -601,7 +602,8 @@ show_chooser (PalpWindow *self)
 {
   g_autoptr(GListModel) users = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *last = g_settings_get_string (self->settings, "last-user");
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-user")
+                                          : NULL;
   GtkWidget *child;
   GtkWidget *focus = NULL;
   guint n;
@@ -1007,9 +1009,13 @@ palp_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (self->settings != NULL)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
 
   return GTK_WINDOW_CLASS (palp_window_parent_class)->close_request (window);
 }
@@ -1115,11 +1121,26 @@ palp_window_init (PalpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  /* Run from the build tree without the schema (GSETTINGS_SCHEMA_DIR, as
+   * build-aux/run sets it), the window still opens; it just forgets its
+   * size and the last user. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema =
+      source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL)
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+    else
+      g_printerr (_("palpate: the settings schema %s is not installed: the window's size and "
+                    "the last user are not remembered.\n"), APP_ID);
+  }
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+                               self->settings ? g_settings_get_int (self->settings,
+                                                                    "window-width") : 1100,
+                               self->settings ? g_settings_get_int (self->settings,
+                                                                    "window-height") : 720);
+  if (self->settings && g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
   self->selection = gtk_single_selection_new (NULL);
