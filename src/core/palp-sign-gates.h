@@ -109,7 +109,7 @@ typedef struct
 {
   const char *key;     /* the gate to override */
   const char *reason;  /* why; a blank reason overrides nothing */
-} PalpGateOverride;
+} PalpSignOverride;
 
 typedef struct
 {
@@ -148,7 +148,7 @@ typedef struct
   /* The clinic's settings (NULL: defaults), rules and the overrides given. */
   const PalpScreeningSettings  *settings;
   GPtrArray                    *rules;                  /* of PalpRule, or NULL */
-  const PalpGateOverride       *overrides;
+  const PalpSignOverride       *overrides;
   gsize                         n_overrides;
 } PalpSignInput;
 

@@ -36,6 +36,9 @@
 #include "palp-soap-note.h"
 #include "palp-amendment.h"
 #include "palp-gate-override.h"
+#include "palp-measure.h"
+#include "palp-screening.h"
+#include "palp-sign-gates.h"
 
 G_BEGIN_DECLS
 
@@ -512,6 +515,78 @@ gint64       palp_store_record_gate_override (PalpStore *self,
                                            gint64       visit_id,
                                            const char  *gate,
                                            const char  *reason,
+                                           GError     **error);
+
+/* Clinical settings: the clinic's, or the defaults where it set none. */
+typedef struct
+{
+  PalpScreeningSettings  screening;       /* max ages and severities */
+  PalpMeasureSettings    measures;        /* MIC of each built-in measure */
+  guint                  plateau_visits;  /* default PALP_PLATEAU_DEFAULT_VISITS */
+} PalpClinicalSettings;
+
+void         palp_clinical_settings_init_default (PalpClinicalSettings *settings);
+gboolean     palp_store_load_clinical_settings (PalpStore *self,
+                                           PalpClinicalSettings *out,
+                                           GError     **error);
+/* Admins only; validated (palp_measure_settings_validate ...) first. */
+gboolean     palp_store_save_clinical_settings (PalpStore *self,
+                                           const PalpClinicalSettings *settings,
+                                           GError     **error);
+
+/* Jurisdiction rules: the clinic's edited copy, or the shipped defaults
+ * (data/rules/jurisdictions.json in the GResource). Returns a GPtrArray
+ * of PalpRule. The JSON text is what Preferences shows and edits. */
+GPtrArray   *palp_store_load_rules        (PalpStore   *self,
+                                           GError     **error);
+char        *palp_store_get_rules_json    (PalpStore   *self,
+                                           gboolean    *out_is_default,
+                                           GError     **error);
+/* Admins only. @json is parsed with palp_rules_parse () first (a clear
+ * error, nothing saved, when it fails); NULL goes back to the defaults. */
+gboolean     palp_store_save_rules_json   (PalpStore   *self,
+                                           const char  *json,
+                                           GError     **error);
+
+/* Signing a visit's note as the acting user. The store gathers the
+ * PalpSignInput (licence, screening, chart avoid zones, techniques and
+ * their regions, oral assessment, consents, referral, rules, settings)
+ * and runs palp_sign_check (). Returns the gates (PalpGateResult), with
+ * @out_may_sign. */
+GPtrArray   *palp_store_check_signing     (PalpStore   *self,
+                                           gint64       visit_id,
+                                           const PalpSignOverride *overrides,
+                                           gsize        n_overrides,
+                                           gboolean    *out_may_sign,
+                                           GError     **error);
+/* Checks again inside one transaction, records each override used
+ * (gate_overrides) and signs: the note, its chart and its measurements
+ * are then frozen. CONSTRAINT with the first blocked gate's reason when a
+ * gate blocks. */
+gboolean     palp_store_sign_note         (PalpStore   *self,
+                                           gint64       visit_id,
+                                           const PalpSignOverride *overrides,
+                                           gsize        n_overrides,
+                                           GError     **error);
+/* Attended visits whose note is not signed, oldest first, of one
+ * practitioner (0: everyone's). */
+GListModel  *palp_store_list_unsigned_visits (PalpStore *self,
+                                           gint64       practitioner_id,
+                                           GError     **error);
+
+/* ICD-10-CM codes: the curated list shipped in data/codes/ and whatever
+ * palp_store_import_codes () loaded. Search matches code prefixes
+ * ("M54", "m542") and words of the description; returns PalpDiagnosis
+ * items with id 0, code and description set, curated codes first. */
+GListModel  *palp_store_search_codes      (PalpStore   *self,
+                                           const char  *text,
+                                           guint        limit,
+                                           GError     **error);
+/* Loads CDC's annual order file (palp_icd10_parse_order_file ()) in one
+ * transaction: all or nothing, a clear error with the line number.
+ * Admins only. Returns the number of codes loaded, or -1. */
+gint64       palp_store_import_codes      (PalpStore   *self,
+                                           GBytes      *order_file,
                                            GError     **error);
 
 /* Audit log, newest first; @client_id 0 for the whole clinic. */

@@ -373,7 +373,7 @@ assert_blocks (Visit       *v,
 {
   g_autoptr(GPtrArray) results = NULL;
   const PalpGateResult *r = check (v, &results, key, FALSE);
-  PalpGateOverride overrides[] = { { key, "   " }, { key, "Client's physician phoned: fine" } };
+  PalpSignOverride overrides[] = { { key, "   " }, { key, "Client's physician phoned: fine" } };
 
   g_assert_nonnull (r);
   g_assert_cmpint (r->status, ==, PALP_GATE_BLOCKED);
@@ -603,7 +603,7 @@ test_sign_jurisdiction (void)
   check (&v, &results, NULL, TRUE);
   v.oral.consent = FALSE;
   {
-    PalpGateOverride oral_ok = { PALP_GATE_ORAL, "Consent on paper, scanned later" };
+    PalpSignOverride oral_ok = { PALP_GATE_ORAL, "Consent on paper, scanned later" };
 
     /* The oral gate may be overridden; Oregon's consent rule may not. */
     v.input.overrides = &oral_ok;
