@@ -858,6 +858,7 @@ test_check (Fixture       *f,
                                       " UPDATE soap_notes SET assessment = 'later',"
                                       " updated_at = '2999-01-01 00:00:00';"
                                       " DROP TRIGGER note_amendments_signed_only;"
+                                      " DROP TRIGGER note_amendments_author;"
                                       " INSERT INTO note_amendments (visit_id, author_id,"
                                       " created_at, reason, text) SELECT id, 2,"
                                       " '2026-10-19 10:00:00', 'r', 't' FROM visits"
