@@ -18,6 +18,8 @@ static const char *int_names[] = {
   "id",
   "client-id",
   "practitioner-id",
+  "session-minutes",
+  "sessions",
 };
 
 static const char *string_names[] = {
@@ -28,6 +30,11 @@ static const char *string_names[] = {
   "discharged-on",
   "discharge-reason",
   "created-at",
+  "techniques",
+  "home-care",
+  "reassess-on",
+  "discharge-kind",
+  "diagnosis-ids",
 };
 
 static void

@@ -1,8 +1,12 @@
 /* palp-plan.h: a client's plan of care
  *
- * Properties: id, client-id, practitioner-id; started-on (ISO date), summary,
+ * Properties: id, client-id, practitioner-id, session-minutes (0: not
+ * said), sessions (0: not said); started-on (ISO date), summary,
  * frequency, status ("active" or "discharged"), discharged-on,
- * discharge-reason, created-at.
+ * discharge-kind ("goals-met", "maximum-improvement", "client-choice",
+ * "referred-out", "other"), discharge-reason, created-at, techniques,
+ * home-care, reassess-on (ISO date), diagnosis-ids (the client's
+ * diagnoses it addresses: ids joined by ",").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

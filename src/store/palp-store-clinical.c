@@ -891,8 +891,11 @@ palp_store_save_referral (PalpStore     *self,
 /* Plans, goals and readings ----------------------------------------------- */
 
 #define PLAN_SELECT \
-  "SELECT id, client_id, practitioner_id, started_on, summary, frequency, status," \
-  " discharged_on, discharge_reason, created_at FROM plans"
+  "SELECT p.id, p.client_id, p.practitioner_id, p.started_on, p.summary, p.frequency," \
+  " p.session_minutes, p.sessions, p.techniques, p.home_care, p.reassess_on, p.status," \
+  " p.discharged_on, p.discharge_kind, p.discharge_reason, p.created_at," \
+  " (SELECT group_concat (diagnosis_id, ',') FROM (SELECT diagnosis_id FROM plan_diagnoses" \
+  "  WHERE plan_id = p.id ORDER BY diagnosis_id)) AS diagnosis_ids FROM plans p"
 
 GListModel *
 palp_store_list_plans (PalpStore  *self,
@@ -901,8 +904,8 @@ palp_store_list_plans (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, PLAN_SELECT " WHERE client_id = ?1"
-                           " ORDER BY status = 'discharged', started_on DESC, id DESC",
+  return list_by_id (self, PLAN_SELECT " WHERE p.client_id = ?1"
+                           " ORDER BY p.status = 'discharged', p.started_on DESC, p.id DESC",
                      client_id, PALP_TYPE_PLAN, plan_row, error);
 }
 
@@ -920,9 +923,14 @@ palp_store_save_plan (PalpStore  *self,
 {
   static const char *props[] = {
     "client-id", "practitioner-id", "started-on", "summary", "frequency", "created-at", "id",
-    NULL,
+    "session-minutes?", "sessions?", "techniques", "home-care", "reassess-on", NULL,
   };
   g_autofree char *now = now_string ();
+  const char *ids_text = palp_plan_get_string (plan, "diagnosis-ids");
+  const char *reassess = palp_plan_get_string (plan, "reassess-on");
+  gint64 minutes = palp_plan_get_int (plan, "session-minutes");
+  gint64 sessions = palp_plan_get_int (plan, "sessions");
+  g_auto(GStrv) ids = NULL;
   gint64 id, client_id;
   gboolean ok;
 
@@ -937,7 +945,25 @@ palp_store_save_plan (PalpStore  *self,
                 _("Give the date the plan starts."), error) ||
       !text_ok (palp_plan_get_string (plan, "summary"), 4000, FALSE, NULL, error) ||
       !text_ok (palp_plan_get_string (plan, "frequency"), 120, FALSE, NULL, error) ||
-      !client_exists (self, client_id, error) ||
+      !text_ok (palp_plan_get_string (plan, "techniques"), 4000, FALSE, NULL, error) ||
+      !text_ok (palp_plan_get_string (plan, "home-care"), 4000, FALSE, NULL, error) ||
+      !date_ok (reassess, FALSE, _("The re-assessment date is not a real date."), error))
+    return FALSE;
+  if (reassess != NULL && strcmp (reassess, palp_plan_get_string (plan, "started-on")) < 0)
+    return invalid (error, _("The re-assessment comes after the plan starts."));
+  if (minutes != 0 && (minutes < 5 || minutes > 480))
+    return invalid (error, _("A session lasts from 5 to 480 minutes."));
+  if (sessions < 0 || sessions > 500)
+    return invalid (error, _("A plan has from 1 to 500 sessions."));
+  if (ids_text != NULL && strspn (ids_text, "0123456789,") != strlen (ids_text))
+    return invalid (error, _("Choose the plan's diagnoses from the client's."));
+  ids = g_strsplit (ids_text != NULL ? ids_text : "", ",", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (*ids[i] != '\0' &&
+        query_int (self, "SELECT client_id FROM diagnoses WHERE id = ?1",
+                   g_ascii_strtoll (ids[i], NULL, 10), NULL, 0) != client_id)
+      return invalid (error, _("Choose the plan's diagnoses from the client's."));
+  if (!client_exists (self, client_id, error) ||
       !palp_store_require (self, PALP_ACTION_DOCUMENT_VISIT,
                            palp_plan_get_int (plan, "practitioner-id"), error))
     return FALSE;
@@ -959,12 +985,51 @@ palp_store_save_plan (PalpStore  *self,
     return FALSE;
   ok = exec_props (self, id == 0
                      ? "INSERT INTO plans (client_id, practitioner_id, started_on, summary,"
-                       " frequency, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ?7 = 0"
+                       " frequency, created_at, session_minutes, sessions, techniques,"
+                       " home_care, reassess_on) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10,"
+                       " ?11, ?12 WHERE ?7 = 0"
                      : "UPDATE plans SET practitioner_id = ?2, started_on = ?3, summary = ?4,"
-                       " frequency = ?5 WHERE id = ?7 AND client_id = ?1 AND ?6 IS NOT NULL",
+                       " frequency = ?5, session_minutes = ?8, sessions = ?9,"
+                       " techniques = ?10, home_care = ?11, reassess_on = ?12"
+                       " WHERE id = ?7 AND client_id = ?1 AND ?6 IS NOT NULL",
                    plan, props, error);
-  if (!finish_save (self, ok, plan, id == 0, error))
+  if (ok && id == 0)
+    id = sqlite3_last_insert_rowid (palp_store_get_db (self));
+
+  /* The diagnoses it addresses: replaced by the new set (each change audited). */
+  if (ok)
+    {
+      g_autoptr(sqlite3_stmt) del = palp_store_prepare (self,
+          "DELETE FROM plan_diagnoses WHERE plan_id = ?1"
+          " AND ',' || coalesce (?2, '') || ',' NOT LIKE '%,' || diagnosis_id || ',%'", error);
+
+      ok = del != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (del, 1, id);
+          palp_store_bind_text (del, 2, ids_text);
+          ok = palp_store_step_done (self, del, error);
+        }
+    }
+  for (guint i = 0; ok && ids[i] != NULL; i++)
+    {
+      g_autoptr(sqlite3_stmt) add = NULL;
+
+      if (*ids[i] == '\0')
+        continue;
+      add = palp_store_prepare (self, "INSERT OR IGNORE INTO plan_diagnoses"
+                                      " (plan_id, diagnosis_id) VALUES (?1, ?2)", error);
+      ok = add != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (add, 1, id);
+          sqlite3_bind_int64 (add, 2, g_ascii_strtoll (ids[i], NULL, 10));
+          ok = palp_store_step_done (self, add, error);
+        }
+    }
+  if (!palp_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
+  g_object_set (plan, "id", id, NULL);
   g_object_set (plan, "status", "active", NULL);
   return TRUE;
 }
@@ -976,6 +1041,20 @@ palp_store_discharge_plan (PalpStore   *self,
                            const char  *reason,
                            GError     **error)
 {
+  return palp_store_discharge_plan_full (self, plan_id, date, NULL, reason, error);
+}
+
+gboolean
+palp_store_discharge_plan_full (PalpStore   *self,
+                                gint64       plan_id,
+                                const char  *date,
+                                const char  *kind,
+                                const char  *reason,
+                                GError     **error)
+{
+  static const char *kinds[] = {
+    "goals-met", "maximum-improvement", "client-choice", "referred-out", "other", NULL,
+  };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 practitioner;
   gboolean ok;
@@ -985,6 +1064,8 @@ palp_store_discharge_plan (PalpStore   *self,
   if (!date_ok (date, TRUE, _("Give the date of the discharge."), error) ||
       !text_ok (reason, 500, TRUE, _("Say why the client is discharged."), error))
     return FALSE;
+  if (kind != NULL && !g_strv_contains (kinds, kind))
+    return invalid (error, _("Choose how the plan ends."));
   if ((practitioner = plan_practitioner (self, plan_id)) == 0)
     return not_found (error, _("This plan no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_DOCUMENT_VISIT, practitioner, error))
@@ -997,7 +1078,8 @@ palp_store_discharge_plan (PalpStore   *self,
   if (!palp_store_tx_begin (self, error))
     return FALSE;
   stmt = palp_store_prepare (self, "UPDATE plans SET status = 'discharged', discharged_on = ?2,"
-                                   " discharge_reason = ?3 WHERE id = ?1", error);
+                                   " discharge_reason = ?3, discharge_kind = ?4 WHERE id = ?1",
+                             error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -1006,6 +1088,7 @@ palp_store_discharge_plan (PalpStore   *self,
       sqlite3_bind_int64 (stmt, 1, plan_id);
       palp_store_bind_text (stmt, 2, date);
       palp_store_bind_text (stmt, 3, trimmed);
+      palp_store_bind_text (stmt, 4, kind);
       ok = palp_store_step_done (self, stmt, error);
     }
   return palp_store_tx_end (self, ok, ok ? error : NULL);

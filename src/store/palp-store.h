@@ -451,6 +451,14 @@ gboolean     palp_store_discharge_plan    (PalpStore   *self,
                                            const char  *date,
                                            const char  *reason,
                                            GError     **error);
+/* The same, saying how it ended: @kind "goals-met", "maximum-improvement",
+ * "client-choice", "referred-out" or "other" (NULL: not said). */
+gboolean     palp_store_discharge_plan_full (PalpStore *self,
+                                           gint64       plan_id,
+                                           const char  *date,
+                                           const char  *kind,
+                                           const char  *reason,
+                                           GError     **error);
 GListModel  *palp_store_list_plan_goals   (PalpStore   *self,
                                            gint64       plan_id,
                                            GError     **error);
