@@ -1696,8 +1696,9 @@ palp_store_record_gate_override (PalpStore   *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), 0);
 
-  if (gate == NULL || *gate == '\0' || strlen (gate) > 40 ||
-      strspn (gate, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (gate))
+  /* A gate's key, or "rule:" and a regional rule's id. */
+  if (gate == NULL || *gate == '\0' || strlen (gate) > 100 ||
+      strspn (gate, "abcdefghijklmnopqrstuvwxyz0123456789-:") != strlen (gate))
     {
       invalid (error, _("Name the safety check that is overridden."));
       return 0;

@@ -328,6 +328,415 @@ test_schema_gaps (Fixture       *f,
   assert_refused_sql (f->store, sql);
 }
 
+/* Signing ------------------------------------------------------------------- */
+
+static void
+add_note (Fixture    *f,
+          gint64      visit,
+          const char *techniques)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpSoapNote) note = palp_soap_note_new ();
+
+  g_object_set (note, "visit-id", visit, "subjective", "Neck stiff after desk work.",
+                "objective", "Upper trapezius hypertonic.", "assessment", "Tolerated well.",
+                "plan-text", "Weekly.", "techniques", techniques, "gloves", (gint64) 1, NULL);
+  g_assert_true (palp_store_save_soap_note (f->store, note, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_screening (Fixture    *f,
+               const char *taken_on,
+               const char *kind,
+               const char *severity,
+               const char *region)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpScreeningRecord) screening = palp_screening_record_new ();
+  g_autoptr(GListStore) findings = g_list_store_new (PALP_TYPE_FINDING_RECORD);
+
+  g_object_set (screening, "client-id", f->client_id, "taken-on", taken_on, NULL);
+  if (kind != NULL)
+    {
+      g_autoptr(PalpFindingRecord) finding = palp_finding_record_new ();
+
+      g_object_set (finding, "kind", kind, "severity", severity, "region-id", region, NULL);
+      g_list_store_append (findings, finding);
+    }
+  g_assert_true (palp_store_save_screening (f->store, screening, G_LIST_MODEL (findings),
+                                            &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_mark (Fixture    *f,
+          gint64      visit,
+          const char *view,
+          const char *kind,
+          const char *regions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpMark) mark = palp_mark_new ();
+
+  g_object_set (mark, "visit-id", visit, "atlas-version", (gint64) 1, "view", view,
+                "kind", kind, "shape", "area",
+                "geometry", "[[0.4, 0.4], [0.6, 0.4], [0.5, 0.6]]", "regions", regions,
+                NULL);
+  g_assert_true (palp_store_save_mark (f->store, mark, &error));
+  g_assert_no_error (error);
+}
+
+/* Maya, licensed in @jurisdiction, with a current screening and a note. */
+static void
+ready (Fixture    *f,
+       const char *jurisdiction,
+       const char *techniques)
+{
+  palp_store_set_actor (f->store, f->admin_id);
+  add_licence (f, f->maya_id, PALP_LICENCE_KIND_LICENCE, jurisdiction, NULL, "2015-06-01",
+               "2035-06-01");
+  add_licence (f, f->jonah_id, PALP_LICENCE_KIND_LICENCE, jurisdiction, NULL, "2015-06-01",
+               "2035-06-01");
+  palp_store_set_actor (f->store, f->maya_id);
+  add_screening (f, "2026-10-10", NULL, NULL, NULL);
+  add_note (f, f->visit, techniques);
+}
+
+#define NECK "[{\"name\": \"Swedish\", \"minutes\": 30," \
+             " \"regions\": \"body-posterior.trapezius.left\", \"intra_oral\": false}]"
+#define MOUTH "[{\"name\": \"Intra-oral release\", \"minutes\": 20," \
+              " \"regions\": \"oral.buccal.left\", \"intra_oral\": true}]"
+#define JAW "[{\"name\": \"Masseter release\", \"minutes\": 20," \
+            " \"regions\": \"face.masseter.left\", \"intra_oral\": false}]"
+
+/* The status of gate @key in a check of @visit, or -1 when not listed. */
+static int
+gate_status (Fixture                 *f,
+             gint64                   visit,
+             const char              *key,
+             const PalpSignOverride  *overrides,
+             gsize                    n_overrides,
+             gboolean                *out_may_sign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = palp_store_check_signing (f->store, visit, overrides,
+                                                           n_overrides, out_may_sign, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  for (guint i = 0; i < results->len; i++)
+    {
+      PalpGateResult *r = g_ptr_array_index (results, i);
+
+      if (g_str_equal (r->key, key))
+        return (int) r->status;
+    }
+  return -1;
+}
+
+static void
+assert_sign_refused (Fixture                 *f,
+                     gint64                   visit,
+                     const PalpSignOverride  *overrides,
+                     gsize                    n_overrides)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (palp_store_sign_note (f->store, visit, overrides, n_overrides, &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM visit_signatures"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM gate_overrides"), ==, 0);
+}
+
+static void
+test_sign_passes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) unsigned_visits = NULL;
+  g_autoptr(PalpSoapNote) note = NULL;
+  gboolean may_sign = FALSE;
+
+  ready (f, "WA", NECK);
+  unsigned_visits = palp_store_list_unsigned_visits (f->store, f->maya_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), ==, 1);
+  g_clear_object (&unsigned_visits);
+
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SIGNER, NULL, 0, &may_sign), ==,
+                   PALP_GATE_PASSED);
+  g_assert_true (may_sign);
+  g_assert_true (palp_store_sign_note (f->store, f->visit, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM audit_log WHERE action = 'sign'"),
+                   ==, 1);
+  note = palp_store_load_soap_note (f->store, f->visit, &error);
+  g_assert_cmpint (palp_soap_note_get_int (note, "signed"), ==, 1);
+
+  /* Signed once; then no longer listed as unsigned. */
+  g_assert_false (palp_store_sign_note (f->store, f->visit, NULL, 0, &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  unsigned_visits = palp_store_list_unsigned_visits (f->store, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), ==, 1);
+  g_clear_object (&unsigned_visits);
+  unsigned_visits = palp_store_list_unsigned_visits (f->store, f->maya_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), ==, 0);
+}
+
+static void
+test_sign_absolute (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const PalpSignOverride blank[] = { { PALP_GATE_ABSOLUTE, "   " } };
+  const PalpSignOverride reasoned[] = {
+    { PALP_GATE_ABSOLUTE, "Fever resolved this morning; client afebrile on arrival." }
+  };
+  gboolean may_sign = TRUE;
+
+  ready (f, "WA", NECK);
+  add_screening (f, "2026-10-17", "fever", "absolute", NULL);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_ABSOLUTE, NULL, 0, &may_sign), ==,
+                   PALP_GATE_BLOCKED);
+  g_assert_false (may_sign);
+  assert_sign_refused (f, f->visit, NULL, 0);
+  assert_sign_refused (f, f->visit, blank, G_N_ELEMENTS (blank));
+
+  /* Overridden with a reason: signed, and the override recorded. */
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_ABSOLUTE, reasoned, 1, &may_sign), ==,
+                   PALP_GATE_OVERRIDDEN);
+  g_assert_true (palp_store_sign_note (f->store, f->visit, reasoned, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM gate_overrides"
+                                    " WHERE gate = 'absolute-findings'"
+                                    " AND reason LIKE 'Fever resolved%'"), ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM audit_log WHERE action = 'override'"
+                                    " AND json_extract (after, '$.gate') = 'absolute-findings'"),
+                   ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM visit_signatures"), ==, 1);
+}
+
+static void
+test_sign_local (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  ready (f, "WA", NECK);
+  add_screening (f, "2026-10-17", "bruise-abrasion", "local", "body-anterior.forearm.left");
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_LOCAL, NULL, 0, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  /* An avoid zone elsewhere does not cover it; one over it does. */
+  add_mark (f, f->visit, "body-anterior", "avoid", "body-anterior.forearm.right");
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_LOCAL, NULL, 0, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  add_mark (f, f->visit, "body-anterior", "avoid", "body-anterior.forearm.left");
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_LOCAL, NULL, 0, NULL), ==,
+                   PALP_GATE_PASSED);
+  g_assert_true (palp_store_sign_note (f->store, f->visit, NULL, 0, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sign_screening (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpHealthHistory) history = palp_health_history_new ();
+
+  ready (f, "WA", NECK);
+  /* A newer health history: the client reported a change. */
+  g_object_set (history, "client-id", f->client_id, "taken-on", "2026-10-15",
+                "answers", "{\"surgeries\": [{\"what\": \"knee\", \"on\": \"2026-10\"}]}",
+                NULL);
+  g_assert_true (palp_store_save_health_history (f->store, history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SCREENING, NULL, 0, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  assert_sign_refused (f, f->visit, NULL, 0);
+  add_screening (f, "2026-10-18", NULL, NULL, NULL);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SCREENING, NULL, 0, NULL), ==,
+                   PALP_GATE_PASSED);
+}
+
+static void
+complete_oral (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpOralAssessment) oral = palp_oral_assessment_new ();
+  g_autoptr(PalpConsent) consent = palp_consent_new ();
+
+  g_object_set (oral, "visit-id", f->visit, "teeth", (gint64) 1, "gingiva", (gint64) 1,
+                "bone", (gint64) 1, "tongue", (gint64) 1, "surrounding", (gint64) 1,
+                "gloves", (gint64) 1, NULL);
+  g_assert_true (palp_store_save_oral_assessment (f->store, oral, &error));
+  g_assert_no_error (error);
+  g_object_set (consent, "client-id", f->client_id, "kind", "intra-oral",
+                "explained", "Gloved intra-oral work", "signed-by-name", "Grace Whitfield",
+                "typed-name", "Grace Whitfield", "attested", (gint64) 1,
+                "signed-at", "2026-10-01 10:00:00", NULL);
+  g_assert_true (palp_store_save_consent (f->store, consent, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sign_oral (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const PalpSignOverride endorsement[] = {
+    { "rule:us-wa-intra-oral-endorsement", "I hold it, the admin has not recorded it yet." }
+  };
+
+  ready (f, "WA", MOUTH);
+  /* Intra-oral work with no assessment, gloves or consent. */
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_ORAL, NULL, 0, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  complete_oral (f);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_ORAL, NULL, 0, NULL), ==,
+                   PALP_GATE_PASSED);
+
+  /* Washington asks for an endorsement, which no reason replaces. */
+  g_assert_cmpint (gate_status (f, f->visit, "rule:us-wa-intra-oral-endorsement", NULL, 0,
+                                NULL), ==, PALP_GATE_BLOCKED);
+  assert_sign_refused (f, f->visit, endorsement, G_N_ELEMENTS (endorsement));
+  palp_store_set_actor (f->store, f->admin_id);
+  add_licence (f, f->maya_id, PALP_LICENCE_KIND_ENDORSEMENT, "WA", "intra-oral", "2019-01-01",
+               NULL);
+  palp_store_set_actor (f->store, f->maya_id);
+  g_assert_cmpint (gate_status (f, f->visit, "rule:us-wa-intra-oral-endorsement", NULL, 0,
+                                NULL), ==, PALP_GATE_PASSED);
+  g_assert_true (palp_store_sign_note (f->store, f->visit, NULL, 0, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sign_ohio_tmj (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpReferral) referral = palp_referral_new ();
+
+  ready (f, "OH", JAW);
+  /* Jaw muscles treated in Ohio: a written referral is needed. */
+  g_assert_cmpint (gate_status (f, f->visit, "rule:us-oh-tmj-referral", NULL, 0, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  assert_sign_refused (f, f->visit, NULL, 0);
+  g_object_set (referral, "client-id", f->client_id, "prescriber-name", "Dr. Ana Ruiz",
+                "profession", "Dentist", "npi", "1234567893", "referred-on", "2026-10-01",
+                "expires-on", "2026-12-01", "regions", "face.masseter.left,face.tmj.left",
+                NULL);
+  g_assert_true (palp_store_save_referral (f->store, referral, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gate_status (f, f->visit, "rule:us-oh-tmj-referral", NULL, 0, NULL), ==,
+                   PALP_GATE_PASSED);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_PRESCRIPTION_SCOPE, NULL, 0, NULL), ==,
+                   PALP_GATE_PASSED);
+  g_assert_true (palp_store_sign_note (f->store, f->visit, NULL, 0, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sign_scope (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpReferral) referral = palp_referral_new ();
+  const PalpSignOverride scope[] = {
+    { PALP_GATE_PRESCRIPTION_SCOPE, "Compensating tension; prescriber agreed by phone." }
+  };
+
+  ready (f, "WA", NECK);
+  g_object_set (referral, "client-id", f->client_id, "prescriber-name", "Dr. Ana Ruiz",
+                "referred-on", "2026-10-01", "expires-on", "2026-10-10",
+                "regions", "body-posterior.lumbar", NULL);
+  g_assert_true (palp_store_save_referral (f->store, referral, &error));
+  g_assert_no_error (error);
+  /* Outside the prescribed regions, and the referral has expired. */
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_PRESCRIPTION_SCOPE, NULL, 0, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_REFERRAL_EXPIRED, NULL, 0, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  assert_sign_refused (f, f->visit, scope, G_N_ELEMENTS (scope));
+}
+
+static void
+test_sign_who (Fixture       *f,
+               gconstpointer  data)
+{
+  const PalpSignOverride signer[] = {
+    { PALP_GATE_SIGNER, "Maya is away." }, { PALP_GATE_LICENCE, "Renewal is in the post." }
+  };
+
+  ready (f, "WA", NECK);
+  /* An admin. */
+  palp_store_set_actor (f->store, f->admin_id);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SIGNER, signer, 1, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  assert_sign_refused (f, f->visit, signer, 1);
+  /* Another practitioner. */
+  palp_store_set_actor (f->store, f->jonah_id);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SIGNER, signer, 1, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  assert_sign_refused (f, f->visit, signer, 1);
+}
+
+static void
+test_sign_expired (Fixture       *f,
+                   gconstpointer  data)
+{
+  const PalpSignOverride licence[] = { { PALP_GATE_LICENCE, "Renewal is in the post." } };
+
+  palp_store_set_actor (f->store, f->admin_id);
+  add_licence (f, f->maya_id, PALP_LICENCE_KIND_LICENCE, "WA", NULL, "2015-06-01",
+               "2026-06-01");
+  palp_store_set_actor (f->store, f->maya_id);
+  add_screening (f, "2026-10-10", NULL, NULL, NULL);
+  add_note (f, f->visit, NECK);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_LICENCE, licence, 1, NULL), ==,
+                   PALP_GATE_BLOCKED);
+  assert_sign_refused (f, f->visit, licence, 1);
+}
+
+static void
+test_signed_frozen (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) amendments = NULL;
+  g_autoptr(PalpSoapNote) note = NULL;
+  g_autofree char *sql = NULL;
+
+  ready (f, "WA", NECK);
+  add_mark (f, f->visit, "body-posterior", "treated", "body-posterior.trapezius.left");
+  g_assert_true (palp_store_sign_note (f->store, f->visit, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  assert_refused_sql (f->store, "UPDATE soap_notes SET assessment = 'rewritten'");
+  assert_refused_sql (f->store, "DELETE FROM soap_notes");
+  assert_refused_sql (f->store, "DELETE FROM chart_marks");
+  assert_refused_sql (f->store, "DELETE FROM visit_signatures");
+  sql = g_strdup_printf ("UPDATE visits SET starts_at = '2026-10-19 09:00' WHERE id = %"
+                         G_GINT64_FORMAT, f->visit);
+  assert_refused_sql (f->store, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO gate_overrides (visit_id, gate, reason, by_id, at)"
+                         " VALUES (%" G_GINT64_FORMAT ", 'screening-current', 'late', %"
+                         G_GINT64_FORMAT ", '2026-10-19 09:00:00')", f->visit, f->maya_id);
+  assert_refused_sql (f->store, sql);
+
+  /* An amendment is added beside the note, which stays as signed. */
+  g_assert_cmpint (palp_store_add_amendment (f->store, f->visit, "Side recorded wrongly",
+                                             "Right trapezius, not left.", &error), >, 0);
+  g_assert_no_error (error);
+  note = palp_store_load_soap_note (f->store, f->visit, &error);
+  g_assert_cmpstr (palp_soap_note_get_string (note, "assessment"), ==, "Tolerated well.");
+  amendments = palp_store_list_amendments (f->store, f->visit, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,6 +747,24 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/signing/rules", Fixture, NULL, fixture_setup, test_rules, fixture_teardown);
   g_test_add ("/signing/schema-gaps", Fixture, NULL, fixture_setup, test_schema_gaps,
+              fixture_teardown);
+  g_test_add ("/signing/passes", Fixture, NULL, fixture_setup, test_sign_passes,
+              fixture_teardown);
+  g_test_add ("/signing/absolute", Fixture, NULL, fixture_setup, test_sign_absolute,
+              fixture_teardown);
+  g_test_add ("/signing/local", Fixture, NULL, fixture_setup, test_sign_local,
+              fixture_teardown);
+  g_test_add ("/signing/screening", Fixture, NULL, fixture_setup, test_sign_screening,
+              fixture_teardown);
+  g_test_add ("/signing/oral", Fixture, NULL, fixture_setup, test_sign_oral, fixture_teardown);
+  g_test_add ("/signing/ohio-tmj", Fixture, NULL, fixture_setup, test_sign_ohio_tmj,
+              fixture_teardown);
+  g_test_add ("/signing/scope", Fixture, NULL, fixture_setup, test_sign_scope,
+              fixture_teardown);
+  g_test_add ("/signing/who", Fixture, NULL, fixture_setup, test_sign_who, fixture_teardown);
+  g_test_add ("/signing/expired-licence", Fixture, NULL, fixture_setup, test_sign_expired,
+              fixture_teardown);
+  g_test_add ("/signing/frozen", Fixture, NULL, fixture_setup, test_signed_frozen,
               fixture_teardown);
   return g_test_run ();
 }
