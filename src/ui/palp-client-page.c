@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-client-billing.h"
+#include "palp-client-health.h"
 #include "palp-client-page.h"
 #include "palp-money.h"
 #include "palp-screening.h"
@@ -28,6 +29,7 @@ struct _PalpClientPage
   GtkFlowBox     *flags_box;
   AdwViewStack   *stack;
   GtkBox         *overview_box;
+  PalpClientHealth *health;
   PalpVisitList  *visit_list;
   PalpClientBilling *billing;
 };
@@ -402,6 +404,7 @@ palp_client_page_set_store (PalpClientPage *self,
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   g_set_object (&self->store, store);
   palp_visit_list_set_store (self->visit_list, store);
+  palp_client_health_set_store (self->health, store);
   palp_client_billing_set_store (self->billing, store);
 }
 
@@ -412,6 +415,7 @@ palp_client_page_set_clinic (PalpClientPage *self,
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   g_set_object (&self->clinic, clinic);
   palp_visit_list_set_clinic (self->visit_list, clinic);
+  palp_client_health_set_clinic (self->health, clinic);
 }
 
 void
@@ -420,6 +424,7 @@ palp_client_page_set_user (PalpClientPage *self,
 {
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   palp_visit_list_set_user (self->visit_list, user);
+  palp_client_health_set_user (self->health, user);
 }
 
 void
@@ -433,6 +438,7 @@ palp_client_page_set_client (PalpClientPage *self,
   rebuild (self);
   palp_visit_list_set_client (self->visit_list, client ? palp_client_get_id (client) : 0);
   palp_client_billing_set_client (self->billing, client);
+  palp_client_health_set_client (self->health, client);
 }
 
 PalpClient *
@@ -465,6 +471,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
 
   g_type_ensure (PALP_TYPE_VISIT_LIST);
   g_type_ensure (PALP_TYPE_CLIENT_BILLING);
+  g_type_ensure (PALP_TYPE_CLIENT_HEALTH);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -478,10 +485,21 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, overview_box);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, visit_list);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, billing);
+  gtk_widget_class_bind_template_child (widget_class, PalpClientPage, health);
+}
+
+/* A health history or screening saved on the Health tab changes the
+ * header's flags. */
+static void
+on_health_changed_cb (PalpClientPage *self)
+{
+  rebuild (self);
 }
 
 static void
 palp_client_page_init (PalpClientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->health, "changed", G_CALLBACK (on_health_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
