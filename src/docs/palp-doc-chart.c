@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "palp-chart-painter.h"
@@ -307,4 +308,204 @@ palp_doc_chart_render (PalpClinic      *clinic,
                         legend_words, draw_legend_cb, legend_style, g_free);
 
   return palp_doc_to_bytes (doc, error);
+}
+
+static void
+add_view (PalpDoc    *doc,
+          PalpAtlas  *atlas,
+          PalpView    view,
+          GListModel *view_marks,
+          double      max_height)
+{
+  ChartDrawing *drawing = g_new0 (ChartDrawing, 1);
+  g_autoptr(GArray) items = NULL;
+  g_autofree char *summary = NULL;
+  double width = palp_doc_get_content_width (doc);
+  double vw = 0, vh = 0, height;
+
+  drawing->atlas = atlas;
+  drawing->view = view;
+  drawing->marks = g_object_ref (view_marks);
+  palp_chart_style_init (&drawing->style);
+  drawing->style.scale = PRINT_SCALE;
+
+  palp_atlas_get_view_size (atlas, view, &vw, &vh);
+  height = vw > 0 ? MIN (width * vh / vw, max_height) : max_height;
+  /* A tall body view drawn no wider than its height asks for. */
+  if (vh > 0)
+    width = MIN (width, height * vw / vh);
+
+  palp_doc_add_heading (doc, palp_view_get_label (view));
+  items = palp_doc_chart_items (atlas, view, view_marks);
+  summary = palp_chart_summary_text ((const PalpChartItem *) (gpointer) items->data, items->len);
+  palp_doc_add_drawing (doc, width, height, NULL, draw_chart_cb, drawing, chart_drawing_free);
+  palp_doc_add_paragraph (doc, summary, PALP_DOC_TEXT_BODY);
+}
+
+guint
+palp_doc_chart_add_views (PalpDoc    *doc,
+                          PalpAtlas  *atlas,
+                          GListModel *marks,
+                          double      max_height)
+{
+  guint added = 0;
+
+  g_return_val_if_fail (PALP_IS_DOC (doc), 0);
+  g_return_val_if_fail (atlas != NULL, 0);
+
+  for (PalpView v = 0; v < PALP_VIEW_COUNT; v++)
+    {
+      g_autoptr(GListModel) view_marks = marks_of_view (marks, v);
+
+      if (g_list_model_get_n_items (view_marks) == 0)
+        continue;
+      add_view (doc, atlas, v, view_marks, max_height);
+      added++;
+    }
+  return added;
+}
+
+gboolean
+palp_doc_chart_busiest_view (GListModel *marks,
+                             PalpView   *out_view)
+{
+  guint best = 0;
+
+  for (PalpView v = 0; v < PALP_VIEW_COUNT; v++)
+    {
+      g_autoptr(GListModel) view_marks = marks_of_view (marks, v);
+      guint n = g_list_model_get_n_items (view_marks);
+
+      if (n > best)
+        {
+          best = n;
+          if (out_view != NULL)
+            *out_view = v;
+        }
+    }
+  return best > 0;
+}
+
+typedef struct
+{
+  ChartDrawing  first;
+  ChartDrawing  latest;
+  char         *first_caption;
+  char         *latest_caption;
+} ComparisonDrawing;
+
+static void
+comparison_free (gpointer data)
+{
+  ComparisonDrawing *drawing = data;
+
+  g_clear_object (&drawing->first.marks);
+  g_clear_object (&drawing->latest.marks);
+  g_free (drawing->first_caption);
+  g_free (drawing->latest_caption);
+  g_free (drawing);
+}
+
+#define CAPTION_HEIGHT 16.0
+#define COMPARISON_GAP 18.0
+
+static void
+draw_caption (cairo_t    *cr,
+              const char *text,
+              double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 9");
+  int w, h;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, MAX (0, (width - w) / 2), 0);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+draw_comparison_cb (cairo_t  *cr,
+                    double    width,
+                    double    height,
+                    gpointer  user_data)
+{
+  ComparisonDrawing *drawing = user_data;
+  double half = (width - COMPARISON_GAP) / 2;
+  ChartDrawing *sides[2] = { &drawing->first, &drawing->latest };
+  const char *captions[2] = { drawing->first_caption, drawing->latest_caption };
+
+  for (int i = 0; i < 2; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, i * (half + COMPARISON_GAP), 0);
+      draw_caption (cr, captions[i], half);
+      cairo_translate (cr, 0, CAPTION_HEIGHT);
+      cairo_rectangle (cr, 0, 0, half, height - CAPTION_HEIGHT);
+      cairo_clip (cr);
+      palp_chart_paint_view (cr, sides[i]->atlas, sides[i]->view, half, height - CAPTION_HEIGHT,
+                             sides[i]->marks, &sides[i]->style);
+      cairo_restore (cr);
+    }
+}
+
+void
+palp_doc_chart_add_comparison (PalpDoc    *doc,
+                               PalpAtlas  *atlas,
+                               PalpView    view,
+                               GListModel *first_marks,
+                               const char *first_caption,
+                               GListModel *latest_marks,
+                               const char *latest_caption,
+                               double      height)
+{
+  ComparisonDrawing *drawing;
+  g_autofree char *words = NULL;
+  g_autoptr(GArray) first_items = NULL;
+  g_autoptr(GArray) latest_items = NULL;
+  g_autofree char *first_summary = NULL;
+  g_autofree char *latest_summary = NULL;
+  double width, vw = 0, vh = 0, half;
+
+  g_return_if_fail (PALP_IS_DOC (doc));
+  g_return_if_fail (atlas != NULL && view < PALP_VIEW_COUNT);
+
+  drawing = g_new0 (ComparisonDrawing, 1);
+  drawing->first.atlas = drawing->latest.atlas = atlas;
+  drawing->first.view = drawing->latest.view = view;
+  drawing->first.marks = marks_of_view (first_marks, view);
+  drawing->latest.marks = marks_of_view (latest_marks, view);
+  palp_chart_style_init (&drawing->first.style);
+  palp_chart_style_init (&drawing->latest.style);
+  drawing->first.style.scale = drawing->latest.style.scale = PRINT_SCALE * 0.8;
+  drawing->first_caption = g_strdup (first_caption);
+  drawing->latest_caption = g_strdup (latest_caption);
+
+  width = palp_doc_get_content_width (doc);
+  half = (width - COMPARISON_GAP) / 2;
+  palp_atlas_get_view_size (atlas, view, &vw, &vh);
+  if (vw > 0)
+    height = MIN (height, half * vh / vw + CAPTION_HEIGHT);
+
+  first_items = palp_doc_chart_items (atlas, view, drawing->first.marks);
+  latest_items = palp_doc_chart_items (atlas, view, drawing->latest.marks);
+  first_summary = palp_chart_summary_text ((const PalpChartItem *) (gpointer) first_items->data,
+                                           first_items->len);
+  latest_summary = palp_chart_summary_text ((const PalpChartItem *) (gpointer) latest_items->data,
+                                            latest_items->len);
+  words = g_strdup_printf ("%s\n%s", first_caption != NULL ? first_caption : "",
+                           latest_caption != NULL ? latest_caption : "");
+
+  palp_doc_add_heading (doc, palp_view_get_label (view));
+  palp_doc_add_drawing (doc, width, height, words, draw_comparison_cb, drawing, comparison_free);
+  palp_doc_add_paragraph (doc, first_caption, PALP_DOC_TEXT_STRONG);
+  palp_doc_add_paragraph (doc, first_summary, PALP_DOC_TEXT_BODY);
+  palp_doc_add_paragraph (doc, latest_caption, PALP_DOC_TEXT_STRONG);
+  palp_doc_add_paragraph (doc, latest_summary, PALP_DOC_TEXT_BODY);
 }

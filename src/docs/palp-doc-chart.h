@@ -14,6 +14,7 @@
 #include "palp-atlas.h"
 #include "palp-client.h"
 #include "palp-clinic.h"
+#include "palp-doc.h"
 #include "palp-chart-summary.h"
 #include "palp-user.h"
 #include "palp-visit.h"
@@ -41,5 +42,31 @@ GBytes    *palp_doc_chart_render      (PalpClinic      *clinic,
 GArray    *palp_doc_chart_items       (PalpAtlas       *atlas,
                                        PalpView         view,
                                        GListModel      *marks);
+
+/* Adds to @doc, under a heading each, every view that has marks among
+ * @marks: drawn in vectors (at most @max_height points tall) with its
+ * findings in words below. Returns how many views were added (0 when
+ * nothing was marked). */
+guint      palp_doc_chart_add_views   (PalpDoc         *doc,
+                                       PalpAtlas       *atlas,
+                                       GListModel      *marks,
+                                       double           max_height);
+
+/* Adds one drawing of @view side by side: @first_marks at the left under
+ * @first_caption, @latest_marks at the right under @latest_caption (the
+ * progress report's first and latest chart). */
+void       palp_doc_chart_add_comparison (PalpDoc      *doc,
+                                          PalpAtlas    *atlas,
+                                          PalpView      view,
+                                          GListModel   *first_marks,
+                                          const char   *first_caption,
+                                          GListModel   *latest_marks,
+                                          const char   *latest_caption,
+                                          double        height);
+
+/* The view among @marks with the most marks (@out_view), FALSE when none
+ * is marked. */
+gboolean   palp_doc_chart_busiest_view (GListModel     *marks,
+                                        PalpView       *out_view);
 
 G_END_DECLS

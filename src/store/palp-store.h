@@ -22,6 +22,7 @@
 #include "palp-mark.h"
 #include "palp-payment.h"
 #include "palp-receipt-document.h"
+#include "palp-clinical-document.h"
 #include "palp-tax.h"
 #include "palp-health-history.h"
 #include "palp-screening-record.h"
@@ -595,6 +596,17 @@ GListModel  *palp_store_search_codes      (PalpStore   *self,
  * Admins only. Returns the number of codes loaded, or -1. */
 gint64       palp_store_import_codes      (PalpStore   *self,
                                            GBytes      *order_file,
+                                           GError     **error);
+
+/* Clinical documents (palp-clinical-document.h). One visit's note, with
+ * the client's plans and diagnoses for the measurements; or a client's
+ * whole record, visits oldest first. An esthetic-only visit is loaded
+ * without any clinical row. */
+PalpClinicalDocument *palp_store_load_visit_document (PalpStore *self,
+                                           gint64       visit_id,
+                                           GError     **error);
+PalpClinicalDocument *palp_store_load_client_document (PalpStore *self,
+                                           gint64       client_id,
                                            GError     **error);
 
 /* Audit log, newest first; @client_id 0 for the whole clinic. */

@@ -1,0 +1,95 @@
+/* palp-doc-clinical-private.h: what the clinical documents share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "palp-atlas.h"
+#include "palp-doc.h"
+#include "palp-doc-clinical.h"
+#include "palp-progress.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const PalpClinicalDocument *document;
+  PalpDoc                    *doc;
+  PalpAtlas                  *atlas;
+} ClinicalWriter;
+
+/* A document with its metadata, the letterhead, @title (with @aside) and
+ * the client with @fields at the right. FALSE with @error when the
+ * letterhead cannot be drawn or the atlas loaded. */
+gboolean  clinical_writer_init     (ClinicalWriter             *writer,
+                                    const PalpClinicalDocument *document,
+                                    const char                 *title,
+                                    const char                 *aside,
+                                    const char                 *subject,
+                                    const PalpDocField         *fields,
+                                    gsize                       n_fields,
+                                    GError                    **error);
+void      clinical_writer_clear    (ClinicalWriter             *writer);
+GBytes   *clinical_writer_finish   (ClinicalWriter             *writer,
+                                    GError                    **error);
+
+gboolean  clinical_is_set          (const char *text);
+char     *clinical_date            (const PalpClinicalDocument *document,
+                                    const char                 *iso);
+/* "14/03/2026 at 15:09" */
+char     *clinical_date_time       (const PalpClinicalDocument *document,
+                                    const char                 *iso);
+/* "Maya Lindqvist, LMT", or @fallback, or "Unknown". */
+char     *clinical_user_name       (const PalpClinicalDocument *document,
+                                    gint64                      user_id,
+                                    const char                 *fallback);
+/* "6/10", "120°", "42 mm". */
+char     *clinical_value           (const char *value,
+                                    const char *unit);
+/* Region names for comma-separated atlas ids. */
+char     *clinical_regions         (PalpAtlas  *atlas,
+                                    const char *ids);
+const char *clinical_yes_no        (gboolean    yes);
+
+/* The goal in words: its text, with the movement measured. */
+char     *clinical_goal_title      (PalpPlanGoal *goal);
+/* The goal for palp-progress.h; FALSE when its numbers are not. */
+gboolean  clinical_goal_to_core    (PalpPlanGoal *goal,
+                                    PalpGoal     *out);
+/* The goal's readings numbered by the plan's visits (attended visits from
+ * its start, the first being the baseline's): a GArray of
+ * PalpMeasurement whose dates point into @document. @out_last_visit: the
+ * number of the plan's latest visit. */
+GArray   *clinical_goal_series     (const PalpClinicalDocument *document,
+                                    const PalpPlanDocument     *plan,
+                                    guint                       goal_index,
+                                    guint                      *out_last_visit);
+
+/* The SOAP note of one visit (without the letterhead): its sections,
+ * chart, signature, overrides and amendments. */
+gboolean  clinical_add_visit_note  (ClinicalWriter             *writer,
+                                    const PalpVisitDocument    *visit,
+                                    GError                    **error);
+/* The client's diagnoses (of @plan's referral... all the unarchived). */
+void      clinical_add_diagnoses   (ClinicalWriter             *writer);
+/* The plan's fields and goals. */
+void      clinical_add_plan        (ClinicalWriter             *writer,
+                                    const PalpPlanDocument     *plan);
+/* Consents of @plan_id and the client's own (privacy, guardian); all of
+ * them when @plan_id is -1. */
+void      clinical_add_consents    (ClinicalWriter             *writer,
+                                    gint64                      plan_id);
+/* The practitioner's signature block, dated @date. */
+gboolean  clinical_add_signature   (ClinicalWriter             *writer,
+                                    gint64                      user_id,
+                                    const char                 *caption,
+                                    const char                 *date,
+                                    GError                    **error);
+/* Goals with baseline → latest, change and the MIC's verdict, and a plot
+ * per goal. */
+void      clinical_add_progress    (ClinicalWriter             *writer,
+                                    const PalpPlanDocument     *plan,
+                                    gboolean                    plots);
+
+G_END_DECLS
