@@ -442,6 +442,15 @@ cmd_document (CliContext *ctx)
         }
       return document_chart (ctx, id, view, output);
     }
+  if (is_clinical_document (kind))
+    {
+      if (from != NULL || to != NULL || original)
+        {
+          usage_error (_("a clinical document takes no date range and no --original."));
+          return PALP_CLI_USAGE;
+        }
+      return document_clinical (ctx, kind, id, output);
+    }
   if (output == NULL || !g_str_has_suffix (output, ".pdf"))
     {
       usage_error (_("say where to write the document, as a .pdf file: -o FILE.pdf"));
@@ -473,8 +482,8 @@ cmd_document (CliContext *ctx)
         return rc;
       return document_statement (ctx, store, (gint64) client_id, from, to, output);
     }
-  usage_error (_("unknown document “%s”: this version writes receipts, statements and "
-                 "charts."), kind);
+  usage_error (_("unknown document “%s”: this version writes receipts, statements, charts, "
+                 "SOAP notes, plans, progress reports and records."), kind);
   return PALP_CLI_USAGE;
 }
 

@@ -75,4 +75,13 @@ int          document_chart     (CliContext *ctx,
                                  const char *view,
                                  const char *output);
 
+/* palp-cli-clinical.c */
+/* soap, plan, progress or record. */
+gboolean     is_clinical_document (const char *kind);
+/* document soap VISIT | plan CLIENT | progress CLIENT | record CLIENT -o FILE.pdf */
+int          document_clinical  (CliContext *ctx,
+                                 const char *kind,
+                                 const char *id,
+                                 const char *output);
+
 G_END_DECLS

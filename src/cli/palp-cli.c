@@ -881,7 +881,9 @@ static const CliCommand commands[] = {
   { "atlas", "list", N_("atlas list [--view VIEW]"), cmd_atlas_list },
   { "document", NULL, N_("document receipt NUMBER [--original] -o FILE.pdf | "
                          "document statement CLIENT --from DATE --to DATE -o FILE.pdf | "
-                         "document chart VISIT --view VIEW -o FILE.pdf|FILE.png"),
+                         "document chart VISIT --view VIEW -o FILE.pdf|FILE.png | "
+                         "document soap VISIT | plan CLIENT | progress CLIENT | record CLIENT "
+                         "-o FILE.pdf"),
     cmd_document },
 };
 

@@ -59,7 +59,7 @@ gboolean  clinical_goal_to_core    (PalpPlanGoal *goal,
                                     PalpGoal     *out);
 /* The goal's readings numbered by the plan's visits (attended visits from
  * its start, the first being the baseline's): a GArray of
- * PalpMeasurement whose dates point into @document. @out_last_visit: the
+ * PalpMeasurement whose dates (ISO days) are interned. @out_last_visit: the
  * number of the plan's latest visit. */
 GArray   *clinical_goal_series     (const PalpClinicalDocument *document,
                                     const PalpPlanDocument     *plan,

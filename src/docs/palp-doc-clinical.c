@@ -313,6 +313,18 @@ counts_as_plan_visit (PalpVisit  *visit,
          && (started_on == NULL || (starts != NULL && strncmp (starts, started_on, 10) >= 0));
 }
 
+/* The day of a date-time, interned: the few days a record holds. */
+static const char *
+iso_day (const char *text)
+{
+  g_autofree char *day = NULL;
+
+  if (text == NULL || strlen (text) < 10)
+    return NULL;
+  day = g_strndup (text, 10);
+  return g_intern_string (day);
+}
+
 GArray *
 clinical_goal_series (const PalpClinicalDocument *document,
                       const PalpPlanDocument     *plan,
@@ -346,14 +358,14 @@ clinical_goal_series (const PalpClinicalDocument *document,
           if (palp_visit_get_int (entry->visit, "id") == visit_id)
             {
               m.visit = n;
-              m.date = palp_visit_get_string (entry->visit, "starts-at");
+              m.date = iso_day (palp_visit_get_string (entry->visit, "starts-at"));
               break;
             }
         }
       if (m.visit == 0)
         {
           m.visit = series->len + 2;
-          m.date = palp_reading_get_string (reading, "visit-starts-at");
+          m.date = iso_day (palp_reading_get_string (reading, "visit-starts-at"));
         }
       /* Strictly in visit order, as palp-progress.h wants it. */
       if (series->len > 0 && g_array_index (series, PalpMeasurement, series->len - 1).visit >= m.visit)

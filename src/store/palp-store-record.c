@@ -148,10 +148,14 @@ document_new (PalpStore  *self,
   g_autoptr(PalpClinicalDocument) document = palp_clinical_document_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
+  PalpClinicalSettings settings;
+
   document->today = g_date_time_format (now, "%F");
   if (!(document->clinic = palp_store_load_clinic (self, error)) ||
-      !(document->client = palp_store_load_client (self, client_id, error)))
+      !(document->client = palp_store_load_client (self, client_id, error)) ||
+      !palp_store_load_clinical_settings (self, &settings, error))
     return NULL;
+  document->plateau_visits = settings.plateau_visits;
   return g_steal_pointer (&document);
 }
 

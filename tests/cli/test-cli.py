@@ -471,6 +471,33 @@ def atlas_and_chart_documents():
         check=1)
 
 
+@test
+def document_clinical():
+    path = demo('clinical.db')
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', check=0).stdout)
+    esthetic = next(v for v in visits if v['categories'] == ['esthetic']
+                    or v['categories'] == 'esthetic')
+    client = visits[0]['client_id']
+    pdf = os.path.join(TMP, 'record.pdf')
+
+    # The whole record of any client: a PDF, readable only by its owner.
+    run('--database', path, 'document', 'record', str(client), '-o', pdf, check=0)
+    with open(pdf, 'rb') as f:
+        assert f.read(5) == b'%PDF-'
+    assert os.stat(pdf).st_mode & 0o077 == 0
+    # An esthetic service has a service record, never a SOAP note.
+    p = run('--database', path, 'document', 'soap', str(esthetic['id']), '-o', pdf, check=1)
+    assert 'esthetic' in p.stderr, p.stderr
+    # Missing things are runtime errors; malformed requests are usage errors.
+    run('--database', path, 'document', 'soap', '99999', '-o', pdf, check=1)
+    run('--database', path, 'document', 'record', '99999', '-o', pdf, check=1)
+    for args in (('soap', 'x', '-o', pdf), ('plan', str(client), '-o', 'x.txt'),
+                 ('progress', str(client)), ('record', str(client), '--from', '2026-01-01',
+                                             '-o', pdf),
+                 ('soap', '1', '--view', 'face', '-o', pdf)):
+        run('--database', path, 'document', *args, check=2)
+
+
 def main():
     print(f'1..{len(tests)}')
     failed = 0
