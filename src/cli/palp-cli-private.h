@@ -84,4 +84,8 @@ int          document_clinical  (CliContext *ctx,
                                  const char *id,
                                  const char *output);
 
+/* palp-cli-codes.c */
+int          cmd_codes_import   (CliContext *ctx);
+int          cmd_codes_search   (CliContext *ctx);
+
 G_END_DECLS

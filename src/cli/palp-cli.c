@@ -504,7 +504,7 @@ cmd_services_list (CliContext *ctx)
       json_builder_add_boolean_value (builder, palp_service_get_int (s, "active") != 0);
       json_builder_end_object (builder);
 
-      cells = g_new0 (char *, 7);
+      cells = g_new0 (char *, 8);
       cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, palp_service_get_int (s, "id"));
       cells[1] = g_strdup (palp_service_get_string (s, "name"));
       cells[2] = g_strdup (palp_service_category_label (category));
@@ -621,13 +621,15 @@ cmd_visits_list (CliContext *ctx)
 
           day = g_strdup_printf ("%s%s", shown ? shown : date, starts + 10);
         }
-      cells = g_new0 (char *, 7);
+      cells = g_new0 (char *, 8);
       cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, palp_visit_get_int (v, "id"));
       cells[1] = g_strdup (day ? day : starts);
       cells[2] = g_strdup (name);
       cells[3] = g_strdup (who ? palp_user_get_login (who) : "");
       cells[4] = g_strdup (palp_visit_get_string (v, "status"));
-      cells[5] = g_strdup (categories ? categories : "");
+      /* Translators: in the Signed column of visits list. */
+      cells[5] = g_strdup (palp_visit_get_string (v, "signed-at") != NULL ? _("signed") : "");
+      cells[6] = g_strdup (categories ? categories : "");
       g_ptr_array_add (rows, cells);
     }
   json_builder_end_array (builder);
@@ -639,7 +641,7 @@ cmd_visits_list (CliContext *ctx)
   else
     {
       const char *headers[] = { _("ID"), _("Date"), _("Client"), _("Practitioner"), _("Status"),
-                                _("Categories"), NULL };
+                                _("Signed"), _("Categories"), NULL };
       print_table (headers, rows);
     }
   return PALP_CLI_OK;
@@ -879,6 +881,8 @@ static const CliCommand commands[] = {
                             "[--replaces NUMBER]"), cmd_receipts_issue },
   { "receipts", "void", N_("receipts void NUMBER --reason TEXT"), cmd_receipts_void },
   { "atlas", "list", N_("atlas list [--view VIEW]"), cmd_atlas_list },
+  { "codes", "import", N_("codes import FILE"), cmd_codes_import },
+  { "codes", "search", N_("codes search TEXT [--limit N]"), cmd_codes_search },
   { "document", NULL, N_("document receipt NUMBER [--original] -o FILE.pdf | "
                          "document statement CLIENT --from DATE --to DATE -o FILE.pdf | "
                          "document chart VISIT --view VIEW -o FILE.pdf|FILE.png | "
@@ -1004,7 +1008,8 @@ palp_cli_run (int    argc,
     {
       if (sub != NULL || g_str_equal (name, "clients") || g_str_equal (name, "practitioners") ||
           g_str_equal (name, "services") || g_str_equal (name, "visits") ||
-          g_str_equal (name, "receipts") || g_str_equal (name, "atlas"))
+          g_str_equal (name, "receipts") || g_str_equal (name, "atlas") ||
+          g_str_equal (name, "codes"))
         usage_error (_("“%s” has no subcommand “%s”."), name, sub ? sub : "");
       else
         usage_error (_("unknown command “%s”."), name);

@@ -498,6 +498,79 @@ def document_clinical():
         run('--database', path, 'document', *args, check=2)
 
 
+@test
+def codes_search_and_import():
+    path = demo('codes.db')
+    here = os.path.dirname(os.path.abspath(__file__))
+    fixture = os.path.join(here, 'icd10cm-order-fixture.txt')
+
+    # The curated list, before any import: by words or by a code's prefix.
+    found = json.loads(run('--database', path, '--json', 'codes', 'search', 'low ba',
+                           check=0).stdout)
+    assert {'code': 'M54.50', 'description': 'Low back pain, unspecified'} in found, found
+    assert all('low' in c['description'].lower() for c in found), found
+    found = json.loads(run('--database', path, '--json', 'codes', 'search', 'm542',
+                           check=0).stdout)
+    assert [c['code'] for c in found] == ['M54.2'], found
+    assert json.loads(run('--database', path, '--json', 'codes', 'search', 'thoracic sprain',
+                          check=0).stdout) == []
+    text = run('--database', path, 'codes', 'search', 'cervicalgia', check=0).stdout
+    assert 'M54.2' in text and 'Source: CDC' in text, text
+
+    # Importing writes: an admin only.
+    p = run('--database', path, 'codes', 'import', fixture)
+    assert p.returncode == 2 and '--as' in p.stderr, p
+    p = run('--database', path, '--as', 'maya', 'codes', 'import', fixture)
+    assert p.returncode == 1 and 'admin' in p.stderr, p
+    p = run('--database', path, '--as', 'rosa', 'codes', 'import', fixture, check=0)
+    assert 'Imported 6 ICD-10-CM codes' in p.stdout, p.stdout
+    found = json.loads(run('--database', path, '--json', 'codes', 'search', 'thoracic sprain',
+                           check=0).stdout)
+    assert [c['code'] for c in found] == ['S23.3XXA'], found
+    # Curated first, each code once.
+    found = [c['code'] for c in json.loads(run('--database', path, '--json', 'codes', 'search',
+                                                'M54.1', check=0).stdout)]
+    assert found == ['M54.12', 'M54.16', 'M54.1', 'M54.13'], found
+
+    # A malformed line: its number in the error, and nothing imported.
+    with open(fixture) as f:
+        lines = f.readlines()
+    broken = db('broken-order.txt')
+    with open(broken, 'w') as f:
+        f.writelines(lines[:3] + ['00004 M54*2   1 Cervicalgia\n'] + lines[4:])
+    con = sqlite3.connect(path)
+    before = con.execute('SELECT count(*), max(import_id) FROM icd10_codes').fetchone()
+    con.close()
+    p = run('--database', path, '--as', 'rosa', 'codes', 'import', broken)
+    assert p.returncode == 1 and 'Line 4' in p.stderr, p
+    assert 'broken-order.txt' in p.stderr, p.stderr
+    con = sqlite3.connect(path)
+    assert con.execute('SELECT count(*), max(import_id) FROM icd10_codes').fetchone() == before
+    assert con.execute('SELECT count(*) FROM icd10_imports').fetchone()[0] == 1
+    con.close()
+    empty = db('empty-order.txt')
+    open(empty, 'w').close()
+    assert run('--database', path, '--as', 'rosa', 'codes', 'import', empty).returncode == 1
+
+    for bad in (('codes', 'search'), ('codes', 'search', 'a', 'b'), ('codes', 'import'),
+                ('codes', 'erase')):
+        assert run('--database', path, *bad).returncode == 2, bad
+    p = run('--database', path, 'codes', 'import', db('missing.txt'), '--as', 'rosa')
+    assert p.returncode != 0
+
+
+@test
+def visits_list_signed_flag():
+    path = demo('signed.db')
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', check=0).stdout)
+    signed = [v for v in visits if v['signed']]
+    assert signed and all(v['signed_at'] for v in signed), visits
+    assert any(not v['signed'] for v in visits)
+    text = run('--database', path, 'visits', 'list', check=0).stdout
+    assert 'Signed' in text.splitlines()[0], text
+    assert sum(1 for line in text.splitlines() if ' signed ' in line) == len(signed), text
+
+
 def main():
     print(f'1..{len(tests)}')
     failed = 0

@@ -328,6 +328,78 @@ test_schema_gaps (Fixture       *f,
   assert_refused_sql (f->store, sql);
 }
 
+/* Codes --------------------------------------------------------------------- */
+
+static GBytes *
+order_file (const char *broken_line)
+{
+  GString *text = g_string_new (NULL);
+  const char *rows[][4] = {
+    { "M541", "0", "Radiculopathy", "Radiculopathy" },
+    { "M5413", "1", "Radiculopathy, cervicothoracic region",
+      "Radiculopathy, cervicothoracic region" },
+    { "S233XXA", "1", "Sprain of ligaments of thoracic spine, init",
+      "Sprain of ligaments of thoracic spine, initial encounter" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append_printf (text, "%05u %-7s %s %-60s %s\n", i + 1, rows[i][0], rows[i][1],
+                            rows[i][2], rows[i][3]);
+  if (broken_line != NULL)
+    g_string_append (text, broken_line);
+  return g_string_free_to_bytes (text);
+}
+
+static void
+test_codes (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) good = order_file (NULL);
+  g_autoptr(GBytes) bad = order_file ("00004 M54*2   1 Cervicalgia\n");
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(PalpDiagnosis) first = NULL;
+
+  /* The curated list is there before any import. */
+  found = palp_store_search_codes (f->store, "M54.2", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  first = g_list_model_get_item (found, 0);
+  g_assert_cmpint (palp_diagnosis_get_int (first, "id"), ==, 0);
+  g_assert_cmpstr (palp_diagnosis_get_string (first, "description"), ==, "Cervicalgia");
+  g_clear_object (&found);
+
+  /* Admins only; a faulty line imports nothing and names its line. */
+  g_assert_cmpint (palp_store_import_codes (f->store, good, &error), ==, -1);
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  palp_store_set_actor (f->store, f->admin_id);
+  g_assert_cmpint (palp_store_import_codes (f->store, bad, &error), ==, -1);
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "4"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM icd10_codes"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM icd10_imports"), ==, 0);
+
+  g_assert_cmpint (palp_store_import_codes (f->store, good, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
+                   ==, 1);
+  found = palp_store_search_codes (f->store, "thoracic spr", 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&first);
+  first = g_list_model_get_item (found, 0);
+  g_assert_cmpstr (palp_diagnosis_get_string (first, "code"), ==, "S23.3XXA");
+  g_clear_object (&found);
+
+  /* A second import replaces the first as a whole; codes are not edited in SQL. */
+  g_assert_cmpint (palp_store_import_codes (f->store, good, &error), ==, 3);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM icd10_codes"), ==, 3);
+  assert_refused_sql (f->store, "UPDATE icd10_codes SET description = 'x'");
+  assert_refused_sql (f->store, "INSERT INTO icd10_codes (import_id, ordinal, code, billable,"
+                                " description) VALUES (1, 9, 'Z99.9', 1, 'made up')");
+}
+
 /* Signing ------------------------------------------------------------------- */
 
 static void
@@ -748,6 +820,7 @@ main (int    argc,
   g_test_add ("/signing/rules", Fixture, NULL, fixture_setup, test_rules, fixture_teardown);
   g_test_add ("/signing/schema-gaps", Fixture, NULL, fixture_setup, test_schema_gaps,
               fixture_teardown);
+  g_test_add ("/signing/codes", Fixture, NULL, fixture_setup, test_codes, fixture_teardown);
   g_test_add ("/signing/passes", Fixture, NULL, fixture_setup, test_sign_passes,
               fixture_teardown);
   g_test_add ("/signing/absolute", Fixture, NULL, fixture_setup, test_sign_absolute,
