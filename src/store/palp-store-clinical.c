@@ -1759,6 +1759,38 @@ static const struct
     " JOIN plan_goals g ON g.id = m.goal_id JOIN plans p ON p.id = g.plan_id"
     " WHERE p.client_id != v.client_id",
     "measurement %s at visit %s is of another client's goal" },
+  { "signed-record-changed",
+    "SELECT e.visit_id, e.table_name || ' ' || e.row_id || ' at ' || e.at FROM ("
+    "  SELECT a.table_name, a.row_id, a.at,"
+    "   CASE a.table_name WHEN 'soap_notes' THEN a.row_id"
+    "    WHEN 'chart_marks' THEN coalesce (json_extract (a.after, '$.visit_id'),"
+    "                                      (SELECT visit_id FROM chart_marks WHERE id = a.row_id))"
+    "    WHEN 'measurements' THEN coalesce (json_extract (a.after, '$.visit_id'),"
+    "                                       json_extract (a.before, '$.visit_id'),"
+    "                                       (SELECT visit_id FROM measurements WHERE id = a.row_id))"
+    "    ELSE coalesce (json_extract (a.after, '$.visit_id'), json_extract (a.before, '$.visit_id'),"
+    "                   (SELECT visit_id FROM oral_assessments WHERE id = a.row_id)) END"
+    "   AS visit_id"
+    "  FROM audit_log a WHERE a.action IN ('insert', 'update', 'delete')"
+    "  AND a.table_name IN ('soap_notes', 'chart_marks', 'measurements', 'oral_assessments')) e"
+    " JOIN visit_signatures s ON s.visit_id = e.visit_id"
+    " WHERE datetime (e.at) > datetime (s.signed_at, 'utc')",
+    "the signed record of visit %s was changed after its signature: %s" },
+  { "override-unsigned",
+    "SELECT o.id, o.visit_id FROM gate_overrides o"
+    " WHERE o.visit_id NOT IN (SELECT visit_id FROM visit_signatures)",
+    "override %s is on visit %s, whose note is not signed" },
+  { "override-after-signature",
+    "SELECT o.id, o.visit_id FROM gate_overrides o"
+    " JOIN visit_signatures s ON s.visit_id = o.visit_id WHERE o.at > s.signed_at",
+    "override %s was recorded after visit %s was signed" },
+  { "signature-practitioner",
+    "SELECT s.visit_id, s.signed_by FROM visit_signatures s JOIN visits v ON v.id = s.visit_id"
+    " WHERE s.signed_by != v.practitioner_id",
+    "visit %s was signed by user %s, not its practitioner" },
+  { "clinical-settings",
+    "SELECT count (*), '' FROM clinical_settings HAVING count (*) != 1",
+    "the clinic has %s rows of clinical settings instead of one%s" },
   { "primary-diagnosis",
     "SELECT client_id, count (*) FROM diagnoses WHERE is_primary = 1"
     " GROUP BY client_id HAVING count (*) > 1",

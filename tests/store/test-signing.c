@@ -809,6 +809,56 @@ test_signed_frozen (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 1);
 }
 
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *code)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (problems, i), code))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *sql = NULL;
+
+  ready (f, "WA", NECK);
+  palp_store_set_actor (f->store, f->jonah_id);
+  add_note (f, f->jonah_visit, NECK);
+  palp_store_set_actor (f->store, f->maya_id);
+  problems = palp_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Signed long ago, then changed by someone who took the rules out; an
+   * override on a visit never signed. */
+  sql = g_strdup_printf ("INSERT INTO visit_signatures (visit_id, signed_at, signed_by)"
+                         " VALUES (%" G_GINT64_FORMAT ", '2020-01-01 00:00:00', %" G_GINT64_FORMAT
+                         ");"
+                         " DROP TRIGGER soap_notes_signed_update;"
+                         " UPDATE soap_notes SET assessment = 'later' WHERE visit_id = %"
+                         G_GINT64_FORMAT ";"
+                         " INSERT INTO gate_overrides (visit_id, gate, reason, by_id, at)"
+                         " VALUES (%" G_GINT64_FORMAT ", 'screening-current', 'r', %"
+                         G_GINT64_FORMAT ", '2026-10-18 12:00:00')",
+                         f->visit, f->maya_id, f->visit, f->jonah_visit, f->jonah_id);
+  g_assert_cmpint (sqlite3_exec (palp_store_get_db (f->store), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  problems = palp_store_check (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_true (has_problem (problems, "signed-record-changed: "));
+  g_assert_true (has_problem (problems, "override-unsigned: "));
+  g_assert_false (has_problem (problems, "signature-practitioner: "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -821,6 +871,7 @@ main (int    argc,
   g_test_add ("/signing/schema-gaps", Fixture, NULL, fixture_setup, test_schema_gaps,
               fixture_teardown);
   g_test_add ("/signing/codes", Fixture, NULL, fixture_setup, test_codes, fixture_teardown);
+  g_test_add ("/signing/check", Fixture, NULL, fixture_setup, test_check, fixture_teardown);
   g_test_add ("/signing/passes", Fixture, NULL, fixture_setup, test_sign_passes,
               fixture_teardown);
   g_test_add ("/signing/absolute", Fixture, NULL, fixture_setup, test_sign_absolute,
