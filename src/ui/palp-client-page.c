@@ -10,6 +10,7 @@
 #include "palp-client-billing.h"
 #include "palp-client-health.h"
 #include "palp-client-page.h"
+#include "palp-client-plan.h"
 #include "palp-money.h"
 #include "palp-screening.h"
 #include "palp-visit-list.h"
@@ -32,6 +33,7 @@ struct _PalpClientPage
   PalpClientHealth *health;
   PalpVisitList  *visit_list;
   PalpClientBilling *billing;
+  PalpClientPlan *plan;
 };
 
 G_DEFINE_FINAL_TYPE (PalpClientPage, palp_client_page, GTK_TYPE_WIDGET)
@@ -406,6 +408,7 @@ palp_client_page_set_store (PalpClientPage *self,
   palp_visit_list_set_store (self->visit_list, store);
   palp_client_health_set_store (self->health, store);
   palp_client_billing_set_store (self->billing, store);
+  palp_client_plan_set_store (self->plan, store);
 }
 
 void
@@ -439,6 +442,7 @@ palp_client_page_set_client (PalpClientPage *self,
   palp_visit_list_set_client (self->visit_list, client ? palp_client_get_id (client) : 0);
   palp_client_billing_set_client (self->billing, client);
   palp_client_health_set_client (self->health, client);
+  palp_client_plan_set_client (self->plan, client);
 }
 
 PalpClient *
@@ -472,6 +476,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   g_type_ensure (PALP_TYPE_VISIT_LIST);
   g_type_ensure (PALP_TYPE_CLIENT_BILLING);
   g_type_ensure (PALP_TYPE_CLIENT_HEALTH);
+  g_type_ensure (PALP_TYPE_CLIENT_PLAN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -486,6 +491,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, visit_list);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, billing);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, health);
+  gtk_widget_class_bind_template_child (widget_class, PalpClientPage, plan);
 }
 
 /* A health history or screening saved on the Health tab changes the

@@ -314,3 +314,34 @@ palp_signature_pad_to_png (PalpSignaturePad *self)
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
 }
+
+char *
+palp_signature_pad_to_json (PalpSignaturePad *self)
+{
+  GString *json;
+
+  g_return_val_if_fail (PALP_IS_SIGNATURE_PAD (self), NULL);
+
+  if (self->strokes->len == 0)
+    return NULL;
+  json = g_string_new ("[");
+  for (guint s = 0; s < self->strokes->len; s++)
+    {
+      GArray *points = g_ptr_array_index (self->strokes, s);
+      const graphene_point_t *p = (const graphene_point_t *) (gpointer) points->data;
+
+      g_string_append (json, s > 0 ? ",[" : "[");
+      for (guint i = 0; i < points->len; i++)
+        {
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* Locale-independent: a French desktop writes "12,5" with printf. */
+          g_ascii_formatd (x, sizeof x, "%.1f", p[i].x);
+          g_ascii_formatd (y, sizeof y, "%.1f", p[i].y);
+          g_string_append_printf (json, "%s[%s,%s]", i > 0 ? "," : "", x, y);
+        }
+      g_string_append_c (json, ']');
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}

@@ -28,5 +28,9 @@ void       palp_signature_pad_add_stroke (PalpSignaturePad *self,
 /* The ink as a PNG (dark ink, transparent background, cropped with a small
  * margin, at twice the widget's scale); NULL when nothing is drawn. */
 GBytes    *palp_signature_pad_to_png     (PalpSignaturePad *self);
+/* The strokes as vectors, for a consent: a JSON array of strokes, each an
+ * array of [x, y] points in widget units (one decimal), e.g.
+ * [[[12.0,40.5],[13.5,38.0]],[[60.0,30.0]]]; NULL when nothing is drawn. */
+char      *palp_signature_pad_to_json    (PalpSignaturePad *self);
 
 G_END_DECLS
