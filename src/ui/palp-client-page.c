@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-client-billing.h"
+#include "palp-client-documents.h"
 #include "palp-client-health.h"
 #include "palp-client-page.h"
 #include "palp-client-plan.h"
@@ -34,6 +35,7 @@ struct _PalpClientPage
   PalpVisitList  *visit_list;
   PalpClientBilling *billing;
   PalpClientPlan *plan;
+  PalpClientDocuments *documents;
 };
 
 G_DEFINE_FINAL_TYPE (PalpClientPage, palp_client_page, GTK_TYPE_WIDGET)
@@ -409,6 +411,7 @@ palp_client_page_set_store (PalpClientPage *self,
   palp_client_health_set_store (self->health, store);
   palp_client_billing_set_store (self->billing, store);
   palp_client_plan_set_store (self->plan, store);
+  palp_client_documents_set_store (self->documents, store);
 }
 
 void
@@ -428,6 +431,7 @@ palp_client_page_set_user (PalpClientPage *self,
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   palp_visit_list_set_user (self->visit_list, user);
   palp_client_health_set_user (self->health, user);
+  palp_client_documents_set_user (self->documents, user);
 }
 
 void
@@ -443,6 +447,7 @@ palp_client_page_set_client (PalpClientPage *self,
   palp_client_billing_set_client (self->billing, client);
   palp_client_health_set_client (self->health, client);
   palp_client_plan_set_client (self->plan, client);
+  palp_client_documents_set_client (self->documents, client);
 }
 
 PalpClient *
@@ -477,6 +482,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   g_type_ensure (PALP_TYPE_CLIENT_BILLING);
   g_type_ensure (PALP_TYPE_CLIENT_HEALTH);
   g_type_ensure (PALP_TYPE_CLIENT_PLAN);
+  g_type_ensure (PALP_TYPE_CLIENT_DOCUMENTS);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -492,6 +498,7 @@ palp_client_page_class_init (PalpClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, billing);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, health);
   gtk_widget_class_bind_template_child (widget_class, PalpClientPage, plan);
+  gtk_widget_class_bind_template_child (widget_class, PalpClientPage, documents);
 }
 
 /* A health history or screening saved on the Health tab changes the

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-chart-window.h"
+#include "palp-client-documents.h"
 #include "palp-service-category.h"
 #include "palp-ui-util.h"
 #include "palp-visit-list.h"
@@ -126,6 +127,22 @@ create_row (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (chart), "visits.chart");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (chart), "x", palp_visit_get_int (visit, "id"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), chart);
+
+  /* An esthetic-only visit has a service record, never a SOAP note; a
+   * cancelled or missed one has nothing to note. */
+  if (!palp_visit_is_esthetic_only (visit) &&
+      g_strcmp0 (palp_visit_get_string (visit, "status"), "cancelled") != 0 &&
+      g_strcmp0 (palp_visit_get_string (visit, "status"), "no-show") != 0)
+    {
+      GtkWidget *soap = gtk_button_new_with_mnemonic (_("SOAP _Note"));
+
+      gtk_widget_set_valign (soap, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (soap, _("Open the visit’s SOAP note to print or save it"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (soap), "visits.soap");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (soap), "x",
+                                        palp_visit_get_int (visit, "id"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), soap);
+    }
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -244,6 +261,48 @@ chart_action (GtkWidget  *widget,
     }
 }
 
+GtkWindow *
+palp_visit_list_open_soap_note (PalpVisitList  *self,
+                                PalpVisit      *visit,
+                                GError        **error)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (PALP_IS_VISIT_LIST (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return palp_soap_note_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                              palp_visit_get_int (visit, "id"), error);
+}
+
+static void
+soap_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PalpVisitList *self = PALP_VISIT_LIST (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  for (guint i = 0; self->visits != NULL && i < g_list_model_get_n_items (self->visits); i++)
+    {
+      g_autoptr(PalpVisit) visit = g_list_model_get_item (self->visits, i);
+
+      if (palp_visit_get_int (visit, "id") != id)
+        continue;
+      if (palp_visit_list_open_soap_note (self, visit, &error) != NULL)
+        return;
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (gtk_widget_get_root (widget))
+                                         ? GTK_WINDOW (gtk_widget_get_root (widget)) : NULL,
+                                       _("No SOAP Note to Show"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+}
+
 static void
 new_visit_action (GtkWidget  *widget,
                   const char *action_name,
@@ -328,6 +387,7 @@ palp_visit_list_class_init (PalpVisitListClass *klass)
 
   gtk_widget_class_install_action (widget_class, "visits.new", NULL, new_visit_action);
   gtk_widget_class_install_action (widget_class, "visits.chart", "x", chart_action);
+  gtk_widget_class_install_action (widget_class, "visits.soap", "x", soap_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "visits.new",
                                        NULL);
 }

@@ -36,5 +36,10 @@ PalpVisitEditor *palp_visit_list_open_editor  (PalpVisitList *self,
 /* Opens the body chart of @visit in its own window and returns it. */
 PalpChartWindow *palp_visit_list_open_chart   (PalpVisitList *self,
                                                PalpVisit     *visit);
+/* Opens the SOAP note of @visit in the preview, as its row's button does;
+ * the preview, or NULL with @error (no note yet, an esthetic visit). */
+GtkWindow       *palp_visit_list_open_soap_note (PalpVisitList *self,
+                                                 PalpVisit     *visit,
+                                                 GError       **error);
 
 G_END_DECLS

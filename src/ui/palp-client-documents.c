@@ -1,0 +1,397 @@
+/* palp-client-documents.c: the documents a clinic makes for a client, on
+ * the client page's Documents tab
+ *
+ * One row per document (the treatment plan, the progress report for the
+ * referring provider, the whole record), each made from the record as it
+ * stands and opened in the preview, where it is printed or saved. A
+ * document that cannot be made yet is shown disabled with the reason.
+ * Receipts and the statement for an insurer stay on the Billing tab; a
+ * row here leads there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "palp-client-documents.h"
+#include "palp-date.h"
+#include "palp-doc-clinical.h"
+#include "palp-preview-window.h"
+#include "palp-ui-util.h"
+
+#define N_KINDS 3
+
+struct _PalpClientDocuments
+{
+  GtkWidget        parent_instance;
+
+  PalpStore       *store;
+  PalpUser        *user;
+  PalpClient      *client;
+
+  AdwToastOverlay *overlay;
+  GtkWidget       *rows[N_KINDS];
+  char            *reasons[N_KINDS];
+};
+
+G_DEFINE_FINAL_TYPE (PalpClientDocuments, palp_client_documents, GTK_TYPE_WIDGET)
+
+static const char *
+kind_title (PalpClientDocumentKind kind)
+{
+  switch (kind)
+    {
+    case PALP_CLIENT_DOCUMENT_PLAN:
+      return _("Treatment Plan");
+    case PALP_CLIENT_DOCUMENT_PROGRESS:
+      return _("Progress Report");
+    case PALP_CLIENT_DOCUMENT_RECORD:
+    default:
+      return _("Whole Record");
+    }
+}
+
+static const char *
+kind_description (PalpClientDocumentKind kind)
+{
+  switch (kind)
+    {
+    case PALP_CLIENT_DOCUMENT_PLAN:
+      return _("Diagnoses, goals, frequency and techniques, with the consents and their "
+               "signatures");
+    case PALP_CLIENT_DOCUMENT_PROGRESS:
+      return _("For the referring provider: each goal from baseline to latest, plotted, with "
+               "attendance");
+    case PALP_CLIENT_DOCUMENT_RECORD:
+    default:
+      return _("Health histories, screenings, referrals, plans and every note, in date order");
+    }
+}
+
+/* The file name Save As offers: the kind, the client's number and the
+ * day, never the client's name. */
+static const char *
+kind_file_stem (PalpClientDocumentKind kind)
+{
+  switch (kind)
+    {
+    case PALP_CLIENT_DOCUMENT_PLAN:
+      return "treatment-plan";
+    case PALP_CLIENT_DOCUMENT_PROGRESS:
+      return "progress-report";
+    case PALP_CLIENT_DOCUMENT_RECORD:
+    default:
+      return "clinical-record";
+    }
+}
+
+static GtkWindow *
+parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+set_reason (PalpClientDocuments    *self,
+            PalpClientDocumentKind  kind,
+            const char             *reason)
+{
+  GtkWidget *row = self->rows[kind];
+
+  g_free (self->reasons[kind]);
+  self->reasons[kind] = g_strdup (reason);
+  gtk_widget_set_sensitive (row, reason == NULL);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "palp-next"), reason == NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               reason != NULL ? reason : kind_description (kind));
+  gtk_widget_set_tooltip_text (row, reason);
+}
+
+void
+palp_client_documents_reload (PalpClientDocuments *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  const char *no_plan = NULL;
+
+  g_return_if_fail (PALP_IS_CLIENT_DOCUMENTS (self));
+
+  if (self->store == NULL || self->client == NULL)
+    {
+      for (guint i = 0; i < N_KINDS; i++)
+        set_reason (self, i, _("No client is open."));
+      return;
+    }
+  if (self->user != NULL &&
+      !palp_ui_user_may (self->user, PALP_ACTION_VIEW_CLINICAL, 0, &error))
+    {
+      for (guint i = 0; i < N_KINDS; i++)
+        set_reason (self, i, error->message);
+      return;
+    }
+
+  plans = palp_store_list_plans (self->store, palp_client_get_id (self->client), &error);
+  if (plans == NULL)
+    {
+      for (guint i = 0; i < N_KINDS; i++)
+        set_reason (self, i, error->message);
+      return;
+    }
+  if (g_list_model_get_n_items (plans) == 0)
+    no_plan = _("This client has no treatment plan yet.");
+  set_reason (self, PALP_CLIENT_DOCUMENT_PLAN, no_plan);
+  set_reason (self, PALP_CLIENT_DOCUMENT_PROGRESS,
+              no_plan != NULL ? _("No treatment plan yet: progress is reported against a "
+                                  "plan’s goals.")
+                              : NULL);
+  set_reason (self, PALP_CLIENT_DOCUMENT_RECORD, NULL);
+}
+
+const char *
+palp_client_documents_get_reason (PalpClientDocuments    *self,
+                                  PalpClientDocumentKind  kind)
+{
+  g_return_val_if_fail (PALP_IS_CLIENT_DOCUMENTS (self), NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
+
+  return self->reasons[kind];
+}
+
+GtkWindow *
+palp_client_documents_open (PalpClientDocuments     *self,
+                            PalpClientDocumentKind   kind,
+                            GError                 **error)
+{
+  g_autoptr(PalpClinicalDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file = NULL;
+  PalpPreviewWindow *preview;
+
+  g_return_val_if_fail (PALP_IS_CLIENT_DOCUMENTS (self), NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
+
+  if (self->reasons[kind] != NULL)
+    {
+      g_set_error_literal (error, PALP_DOC_CLINICAL_ERROR, PALP_DOC_CLINICAL_ERROR_INCOMPLETE,
+                           self->reasons[kind]);
+      return NULL;
+    }
+  if (!(document = palp_store_load_client_document (self->store,
+                                                    palp_client_get_id (self->client), error)))
+    return NULL;
+  switch (kind)
+    {
+    case PALP_CLIENT_DOCUMENT_PLAN:
+      pdf = palp_doc_plan_render (document, error);
+      break;
+    case PALP_CLIENT_DOCUMENT_PROGRESS:
+      pdf = palp_doc_progress_render (document, error);
+      break;
+    case PALP_CLIENT_DOCUMENT_RECORD:
+    default:
+      pdf = palp_doc_record_render (document, error);
+      break;
+    }
+  if (pdf == NULL)
+    return NULL;
+
+  name = palp_client_dup_display_name (self->client);
+  /* Translators: a preview window's title: the document, then the client:
+   * "Treatment Plan — Ana Ruiz" */
+  title = g_strdup_printf (_("%s — %s"), kind_title (kind), name);
+  file = g_strdup_printf ("%s-client-%" G_GINT64_FORMAT "-%s.pdf", kind_file_stem (kind),
+                          palp_client_get_id (self->client), document->today);
+  preview = palp_preview_window_new (parent_window (GTK_WIDGET (self)), title, file, pdf);
+  gtk_window_present (GTK_WINDOW (preview));
+  return GTK_WINDOW (preview);
+}
+
+GtkWindow *
+palp_soap_note_open (GtkWindow  *parent,
+                     PalpStore  *store,
+                     gint64      visit_id,
+                     GError    **error)
+{
+  g_autoptr(PalpClinicalDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file = NULL;
+  PalpVisitDocument *visit;
+  PalpPreviewWindow *preview;
+
+  g_return_val_if_fail (PALP_IS_STORE (store), NULL);
+
+  if (!(document = palp_store_load_visit_document (store, visit_id, error)) ||
+      !(pdf = palp_doc_soap_render (document, visit_id, error)))
+    return NULL;
+
+  visit = palp_clinical_document_find_visit (document, visit_id);
+  day = g_strndup (palp_visit_get_string (visit->visit, "starts-at"), 10);
+  date = palp_date_format_short (day, palp_clinic_get_country_enum (document->clinic));
+  name = palp_client_dup_display_name (document->client);
+  /* Translators: a preview window's title: the client and the visit's
+   * day: "SOAP Note — Ana Ruiz, 11/15/2026" */
+  title = g_strdup_printf (_("SOAP Note — %s, %s"), name, date != NULL ? date : day);
+  file = g_strdup_printf ("soap-note-%s-visit-%" G_GINT64_FORMAT ".pdf", day, visit_id);
+  preview = palp_preview_window_new (parent, title, file, pdf);
+  gtk_window_present (GTK_WINDOW (preview));
+  return GTK_WINDOW (preview);
+}
+
+static void
+on_row_activated (AdwActionRow        *row,
+                  PalpClientDocuments *self)
+{
+  PalpClientDocumentKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row),
+                                                                     "palp-kind"));
+  g_autoptr(GError) error = NULL;
+
+  if (palp_client_documents_open (self, kind, &error) == NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->overlay, toast);
+    }
+}
+
+/* Receipts and statements are listed, opened and reprinted on the
+ * Billing tab; this row only leads there. */
+static void
+on_billing_activated (AdwActionRow        *row,
+                      PalpClientDocuments *self)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+
+  if (stack != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "billing");
+}
+
+static GtkWidget *
+document_row (const char *title,
+              const char *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *next = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), next);
+  g_object_set_data (G_OBJECT (row), "palp-next", next);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+on_map_cb (PalpClientDocuments *self)
+{
+  /* A plan may have been written on another tab since. */
+  palp_client_documents_reload (self);
+}
+
+static void
+palp_client_documents_dispose (GObject *object)
+{
+  PalpClientDocuments *self = PALP_CLIENT_DOCUMENTS (object);
+
+  g_clear_pointer ((GtkWidget **) &self->overlay, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->user);
+  g_clear_object (&self->client);
+  for (guint i = 0; i < N_KINDS; i++)
+    g_clear_pointer (&self->reasons[i], g_free);
+
+  G_OBJECT_CLASS (palp_client_documents_parent_class)->dispose (object);
+}
+
+static void
+palp_client_documents_class_init (PalpClientDocumentsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = palp_client_documents_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+palp_client_documents_init (PalpClientDocuments *self)
+{
+  static const char *icons[N_KINDS] = {
+    "emblem-ok-symbolic", "x-office-presentation-symbolic", "x-office-document-symbolic",
+  };
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row;
+
+  self->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->overlay), GTK_WIDGET (self));
+  adw_toast_overlay_set_child (self->overlay, page);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Clinical Documents"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Made from the record as it stands today, then "
+                                           "printed or saved from the preview. A visit’s SOAP "
+                                           "note opens from the Visits tab."));
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      self->rows[i] = document_row (kind_title (i), icons[i]);
+      g_object_set_data (G_OBJECT (self->rows[i]), "palp-kind", GUINT_TO_POINTER (i));
+      g_signal_connect (self->rows[i], "activated", G_CALLBACK (on_row_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->rows[i]);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  group = adw_preferences_group_new ();
+  row = document_row (_("Receipts and Statements"), "accessories-calculator-symbolic");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Every receipt issued to this client, and the statement for "
+                                 "an insurer, are on the Billing tab"));
+  g_signal_connect (row, "activated", G_CALLBACK (on_billing_activated), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  palp_client_documents_reload (self);
+}
+
+void
+palp_client_documents_set_store (PalpClientDocuments *self,
+                                 PalpStore           *store)
+{
+  g_return_if_fail (PALP_IS_CLIENT_DOCUMENTS (self));
+
+  g_set_object (&self->store, store);
+  palp_client_documents_reload (self);
+}
+
+void
+palp_client_documents_set_user (PalpClientDocuments *self,
+                                PalpUser            *user)
+{
+  g_return_if_fail (PALP_IS_CLIENT_DOCUMENTS (self));
+
+  g_set_object (&self->user, user);
+  palp_client_documents_reload (self);
+}
+
+void
+palp_client_documents_set_client (PalpClientDocuments *self,
+                                  PalpClient          *client)
+{
+  g_return_if_fail (PALP_IS_CLIENT_DOCUMENTS (self));
+
+  g_set_object (&self->client, client);
+  palp_client_documents_reload (self);
+}
