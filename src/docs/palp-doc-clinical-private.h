@@ -71,8 +71,10 @@ GArray   *clinical_goal_series     (const PalpClinicalDocument *document,
 gboolean  clinical_add_visit_note  (ClinicalWriter             *writer,
                                     const PalpVisitDocument    *visit,
                                     GError                    **error);
-/* The client's diagnoses (of @plan's referral... all the unarchived). */
-void      clinical_add_diagnoses   (ClinicalWriter             *writer);
+/* The client's unarchived diagnoses; only those @plan addresses when it
+ * names them (@plan may be NULL). */
+void      clinical_add_diagnoses   (ClinicalWriter             *writer,
+                                    const PalpPlanDocument     *plan);
 /* The plan's fields and goals. */
 void      clinical_add_plan        (ClinicalWriter             *writer,
                                     const PalpPlanDocument     *plan);

@@ -31,9 +31,12 @@
 /* Diagnoses and the plan                                                 */
 
 void
-clinical_add_diagnoses (ClinicalWriter *writer)
+clinical_add_diagnoses (ClinicalWriter         *writer,
+                        const PalpPlanDocument *plan)
 {
   GListModel *diagnoses = writer->document->diagnoses;
+  const char *ids = plan != NULL ? palp_plan_get_string (plan->plan, "diagnosis-ids") : NULL;
+  g_auto(GStrv) addressed = clinical_is_set (ids) ? g_strsplit (ids, ",", -1) : NULL;
   PalpDocColumn columns[] = {
     { _("Code"), 0.9, PALP_DOC_ALIGN_START },
     { _("Diagnosis"), 3.6, PALP_DOC_ALIGN_START },
@@ -52,6 +55,14 @@ clinical_add_diagnoses (ClinicalWriter *writer)
 
       if (palp_diagnosis_get_int (d, "archived"))
         continue;
+      if (addressed != NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 palp_diagnosis_get_int (d, "id"));
+
+          if (!g_strv_contains ((const char * const *) addressed, id))
+            continue;
+        }
       if (!any)
         palp_doc_begin_table (writer->doc, columns, G_N_ELEMENTS (columns));
       any = TRUE;
@@ -103,6 +114,14 @@ clinical_add_plan (ClinicalWriter         *writer,
   g_autoptr(GString) facts = g_string_new (NULL);
   const char *summary = palp_plan_get_string (plan->plan, "summary");
   const char *frequency = palp_plan_get_string (plan->plan, "frequency");
+  const char *techniques = palp_plan_get_string (plan->plan, "techniques");
+  const char *home_care = palp_plan_get_string (plan->plan, "home-care");
+  int sessions = (int) palp_plan_get_int (plan->plan, "sessions");
+  int minutes = (int) palp_plan_get_int (plan->plan, "session-minutes");
+  g_autofree char *reassess = clinical_is_set (palp_plan_get_string (plan->plan, "reassess-on"))
+                                ? clinical_date (document, palp_plan_get_string (plan->plan,
+                                                                                 "reassess-on"))
+                                : NULL;
   PalpDocColumn columns[] = {
     { _("Goal"), 3.0, PALP_DOC_ALIGN_START },
     { _("Baseline"), 0.9, PALP_DOC_ALIGN_END },
@@ -118,6 +137,23 @@ clinical_add_plan (ClinicalWriter         *writer,
       g_string_append_c (facts, '\n');
       g_string_append_printf (facts, _("Frequency: %s"), frequency);
     }
+  if (sessions > 0)
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Sessions planned: %d"), sessions);
+    }
+  if (minutes > 0)
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, ngettext ("Session length: %d minute",
+                                               "Session length: %d minutes", minutes),
+                              minutes);
+    }
+  if (reassess != NULL)
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Re-assessment due: %s"), reassess);
+    }
   if (g_strcmp0 (palp_plan_get_string (plan->plan, "status"), "discharged") == 0)
     {
       g_autofree char *on = clinical_date (document, palp_plan_get_string (plan->plan,
@@ -130,6 +166,16 @@ clinical_add_plan (ClinicalWriter         *writer,
   palp_doc_add_paragraph (writer->doc, facts->str, PALP_DOC_TEXT_BODY);
   if (clinical_is_set (summary))
     palp_doc_add_paragraph (writer->doc, summary, PALP_DOC_TEXT_BODY);
+  if (clinical_is_set (techniques))
+    {
+      palp_doc_add_paragraph (writer->doc, _("Techniques"), PALP_DOC_TEXT_STRONG);
+      palp_doc_add_paragraph (writer->doc, techniques, PALP_DOC_TEXT_BODY);
+    }
+  if (clinical_is_set (home_care))
+    {
+      palp_doc_add_paragraph (writer->doc, _("Home care"), PALP_DOC_TEXT_STRONG);
+      palp_doc_add_paragraph (writer->doc, home_care, PALP_DOC_TEXT_BODY);
+    }
 
   palp_doc_add_heading (writer->doc, _("Goals"));
   for (guint g = 0; g < g_list_model_get_n_items (plan->goals); g++)
@@ -460,7 +506,7 @@ palp_doc_plan_render (const PalpClinicalDocument  *document,
   if (!clinical_writer_init (&writer, document, _("Treatment plan"), started,
                              _("Plan of care and informed consent"), fields, n_fields, error))
     return NULL;
-  clinical_add_diagnoses (&writer);
+  clinical_add_diagnoses (&writer, plan);
   clinical_add_plan (&writer, plan);
   clinical_add_consents (&writer, palp_plan_get_int (plan->plan, "id"));
   return clinical_writer_finish (&writer, error);
@@ -804,7 +850,7 @@ palp_doc_progress_render (const PalpClinicalDocument  *document,
   else
     palp_doc_add_paragraph (writer.doc, _("To whom it may concern"), PALP_DOC_TEXT_BODY);
 
-  clinical_add_diagnoses (&writer);
+  clinical_add_diagnoses (&writer, plan);
   clinical_add_progress (&writer, plan, TRUE);
   add_first_latest_chart (&writer, since);
   add_attendance (&writer, since);

@@ -348,7 +348,7 @@ palp_doc_record_render (const PalpClinicalDocument  *document,
                                    ? g_ptr_array_index (document->findings, i - 1) : NULL);
     }
 
-  clinical_add_diagnoses (&writer);
+  clinical_add_diagnoses (&writer, NULL);
   add_referrals (&writer);
 
   for (guint p = document->plans->len; p > 0; p--)

@@ -285,6 +285,64 @@ test_plan (void)
   g_assert_nonnull (strstr (words, "Client asked"));
 }
 
+/* The plan's sessions, session length, techniques, home care and
+ * re-assessment date are printed, and only the diagnoses it addresses. */
+static void
+test_plan_details (void)
+{
+  g_autoptr(PalpClinicalDocument) document = make_document (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PalpDiagnosis) jaw = NULL;
+  g_autoptr(PalpDiagnosis) back = NULL;
+  PalpPlanDocument *plan = g_ptr_array_index (document->plans, 0);
+  g_autofree char *words = NULL;
+  const char *rest;
+
+  jaw = g_object_new (PALP_TYPE_DIAGNOSIS, "id", (gint64) 11, "client-id", (gint64) 3,
+                      "code", "M26.623", "description", "Arthralgia of bilateral TMJ",
+                      "is-primary", (gint64) 1, NULL);
+  back = g_object_new (PALP_TYPE_DIAGNOSIS, "id", (gint64) 12, "client-id", (gint64) 3,
+                       "code", "M54.50", "description", "Low back pain, unspecified", NULL);
+  g_list_store_append (G_LIST_STORE (document->diagnoses), jaw);
+  g_list_store_append (G_LIST_STORE (document->diagnoses), back);
+  g_object_set (plan->plan, "sessions", (gint64) 8, "session-minutes", (gint64) 45,
+                "techniques", "Intra-oral release of the masseter; cervical myofascial work",
+                "home-care", "Jaw stretches twice a day", "reassess-on", "2026-05-18",
+                "diagnosis-ids", "11", NULL);
+
+  pdf = palp_doc_plan_render (document, &error);
+  g_assert_no_error (error);
+  save_sample (pdf, "plan-details.pdf");
+  words = pdf_words (pdf, NULL);
+  rest = after (words, "Plan of care");
+  rest = after (rest, "Sessions planned: 8");
+  rest = after (rest, "Session length: 45 minutes");
+  rest = after (rest, "Re-assessment due: 05/18/2026");
+  rest = after (rest, "Techniques Intra-oral release of the masseter; cervical myofascial work");
+  rest = after (rest, "Home care Jaw stretches twice a day");
+  after (rest, "Goals");
+  g_assert_nonnull (strstr (words, "M26.623"));
+  g_assert_null (strstr (words, "M54.50"));
+
+  /* Without the details, none of their labels is printed. */
+  g_object_set (plan->plan, "sessions", (gint64) 0, "session-minutes", (gint64) 0,
+                "techniques", NULL, "home-care", NULL, "reassess-on", NULL,
+                "diagnosis-ids", NULL, NULL);
+  g_clear_pointer (&pdf, g_bytes_unref);
+  g_clear_pointer (&words, g_free);
+  pdf = palp_doc_plan_render (document, &error);
+  g_assert_no_error (error);
+  words = pdf_words (pdf, NULL);
+  g_assert_null (strstr (words, "Sessions planned"));
+  g_assert_null (strstr (words, "Session length"));
+  g_assert_null (strstr (words, "Re-assessment"));
+  g_assert_null (strstr (words, "Home care"));
+  /* A plan that names no diagnosis addresses all of the client's. */
+  g_assert_nonnull (strstr (words, "M26.623"));
+  g_assert_nonnull (strstr (words, "M54.50"));
+}
+
 static void
 test_progress (void)
 {
@@ -394,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/clinical/soap-draft", test_soap_draft);
   g_test_add_func ("/clinical/soap-refuses", test_soap_refuses);
   g_test_add_func ("/clinical/plan", test_plan);
+  g_test_add_func ("/clinical/plan-details", test_plan_details);
   g_test_add_func ("/clinical/progress", test_progress);
   g_test_add_func ("/clinical/no-plan", test_no_plan);
   g_test_add_func ("/clinical/record", test_record);
