@@ -1055,6 +1055,8 @@ typedef struct
   PalpStore      *store;
   PalpCountry     country;
   gint64          client_id;
+  GtkListBox     *results;
+  GtkWidget      *results_group;
   PalpDiagnosis  *draft;
 } DiagnosisForm;
 
@@ -1066,6 +1068,79 @@ diagnosis_form_free (gpointer data)
   g_clear_object (&d->store);
   g_clear_object (&d->draft);
   g_free (d);
+}
+
+static void
+on_result_activated_cb (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        DiagnosisForm *d)
+{
+  PalpDiagnosis *code = g_object_get_data (G_OBJECT (row), "palp-code");
+  const char *description = palp_diagnosis_get_string (code, "description");
+  PalpLaterality side = palp_icd10_laterality_from_description (description);
+
+  gtk_editable_set_text (GTK_EDITABLE (palp_health_form_get_row (d->form, "code")),
+                         palp_diagnosis_get_string (code, "code"));
+  gtk_editable_set_text (GTK_EDITABLE (palp_health_form_get_row (d->form, "description")),
+                         description ? description : "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (palp_health_form_get_row (d->form, "laterality")),
+                              side < G_N_ELEMENTS (laterality_keys) ? side : 0);
+}
+
+static void
+on_search_changed_cb (GtkEditable   *search,
+                      DiagnosisForm *d)
+{
+  g_autofree char *text = trimmed_text (GTK_WIDGET (search));
+  g_autoptr(GListModel) codes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (d->results))))
+    gtk_list_box_remove (d->results, child);
+  if (text == NULL)
+    {
+      gtk_widget_set_visible (d->results_group, FALSE);
+      return;
+    }
+  codes = palp_store_search_codes (d->store, text, 12, &error);
+  n = codes ? g_list_model_get_n_items (codes) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PalpDiagnosis) code = g_list_model_get_item (codes, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *accessible = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     palp_diagnosis_get_string (code, "code"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   palp_diagnosis_get_string (code, "description"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      accessible = g_strdup_printf ("%s %s", palp_diagnosis_get_string (code, "code"),
+                                    palp_diagnosis_get_string (code, "description"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      g_object_set_data_full (G_OBJECT (row), "palp-code", g_object_ref (code), g_object_unref);
+      gtk_list_box_append (d->results, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     error ? error->message
+                                           : _("No code in the list matches: type the code "
+                                               "and its description below."));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (d->results, row);
+    }
+  gtk_widget_set_visible (d->results_group, TRUE);
 }
 
 static char *
@@ -1082,7 +1157,7 @@ diagnosis_check (gpointer    data,
   if (typed == NULL)
     {
       *out_row = code_row;
-      return g_strdup (_("Type the diagnosis's ICD-10-CM code."));
+      return g_strdup (_("Search for the diagnosis, or type its ICD-10-CM code."));
     }
   if (!(code = palp_icd10_normalize (typed, &error)))
     {
@@ -1136,7 +1211,7 @@ palp_diagnosis_form_new (GtkWindow  *parent,
   PalpFormWindow *form;
   AdwPreferencesGroup *group;
   DiagnosisForm *d;
-  GtkWidget *row;
+  GtkWidget *search, *row, *credit;
   GtkStringList *sides;
 
   g_return_val_if_fail (PALP_IS_STORE (store), NULL);
@@ -1150,6 +1225,37 @@ palp_diagnosis_form_new (GtkWindow  *parent,
   d->country = country_of (clinic);
   d->client_id = client_id;
   d->draft = palp_diagnosis_new ();
+
+  group = palp_form_window_add_group (form, _("Find the Code"),
+                                      _("Type part of a code (M54) or words of its "
+                                        "description (neck pain)."));
+  search = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (search), _("Search ICD-10-CM codes"));
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (search),
+                            gtk_image_new_from_icon_name ("system-search-symbolic"));
+  g_signal_connect (search, "changed", G_CALLBACK (on_search_changed_cb), d);
+  adw_preferences_group_add (group, search);
+  register_row (form, "search", search);
+
+  d->results_group = GTK_WIDGET (palp_form_window_add_group (form, _("Matching Codes"), NULL));
+  d->results = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (d->results, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (d->results), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->results), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Matching codes"), -1);
+  g_signal_connect (d->results, "row-activated", G_CALLBACK (on_result_activated_cb), d);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (d->results_group), GTK_WIDGET (d->results));
+  /* CDC's descriptors are public domain; the credit is how they ask to be
+   * cited. */
+  credit = gtk_label_new (_("Codes and descriptions: ICD-10-CM. Source: CDC."));
+  gtk_label_set_xalign (GTK_LABEL (credit), 0);
+  gtk_widget_set_margin_top (credit, 6);
+  gtk_widget_add_css_class (credit, "dim-label");
+  gtk_widget_add_css_class (credit, "caption");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (d->results_group), credit);
+  gtk_widget_set_visible (d->results_group, FALSE);
+  register_row (form, "results", GTK_WIDGET (d->results));
+  register_row (form, "credit", credit);
 
   group = palp_form_window_add_group (form, _("Diagnosis"), NULL);
   entry_row (form, group, "code", _("ICD-10-CM code"));
@@ -1181,10 +1287,11 @@ palp_diagnosis_form_new (GtkWindow  *parent,
                 !has_primary);
   }
 
-  palp_form_window_set_hint (form, _("Type the diagnosis's ICD-10-CM code and description."));
+  palp_form_window_set_hint (form, _("Search for the diagnosis, or type its ICD-10-CM code "
+                                     "and description."));
   palp_form_window_set_funcs (form, diagnosis_check, diagnosis_save, d, diagnosis_form_free);
   palp_form_window_recheck (form);
-  gtk_widget_grab_focus (palp_health_form_get_row (form, "code"));
+  gtk_widget_grab_focus (search);
   return form;
 }
 

@@ -319,6 +319,52 @@ test_diagnosis_typed (Fixture       *f,
 }
 
 static void
+test_diagnosis_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint before = n_items (palp_store_list_diagnoses (f->store, CLIENT_ID, FALSE, NULL));
+  g_autoptr(GListModel) after = NULL;
+  PalpFormWindow *form;
+  GtkListBox *results;
+  GtkListBoxRow *first;
+  gboolean found = FALSE;
+
+  form = PALP_FORM_WINDOW (palp_client_health_add_diagnosis (f->health));
+
+  set_text (form, "search", "cervicalgia");
+  results = GTK_LIST_BOX (palp_health_form_get_row (form, "results"));
+  first = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_nonnull (first);
+  g_assert_true (gtk_list_box_row_get_activatable (first));
+  /* CDC's descriptors are shown with its credit. */
+  g_assert_true (gtk_widget_is_visible (palp_health_form_get_row (form, "credit")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (palp_health_form_get_row (form,
+                                                                                    "credit"))),
+                            "Source: CDC"));
+  palp_test_shoot (GTK_WINDOW (form), "health-diagnosis-search");
+  g_signal_emit_by_name (results, "row-activated", first);
+  /* The chosen code fills in its code and CDC's description. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (palp_health_form_get_row (form, "code"))),
+                   ==, "M54.2");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (palp_health_form_get_row (form,
+                                                                               "description"))),
+                   !=, "");
+  g_assert_null (palp_form_window_get_problem (form));
+  g_assert_true (palp_form_window_save (form));
+  spin (20);
+
+  after = palp_store_list_diagnoses (f->store, CLIENT_ID, FALSE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (after); i++)
+    {
+      g_autoptr(PalpDiagnosis) diagnosis = g_list_model_get_item (after, i);
+
+      found = found || g_strcmp0 (palp_diagnosis_get_string (diagnosis, "code"), "M54.2") == 0;
+    }
+  g_assert_true (found);
+}
+
+static void
 test_referral_npi (Fixture       *f,
                    gconstpointer  data)
 {
@@ -382,6 +428,8 @@ main (int   argc,
   g_test_add ("/health/screen-local-finding", Fixture, NULL, fixture_setup,
               test_screen_local_finding, fixture_teardown);
   g_test_add ("/health/diagnosis-typed", Fixture, NULL, fixture_setup, test_diagnosis_typed,
+              fixture_teardown);
+  g_test_add ("/health/diagnosis-search", Fixture, NULL, fixture_setup, test_diagnosis_search,
               fixture_teardown);
   g_test_add ("/health/referral-npi", Fixture, NULL, fixture_setup, test_referral_npi,
               fixture_teardown);
