@@ -16,8 +16,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "palp-demo.h"
-#include "palp-mark-kind.h"
+#include "palp-demo-private.h"
 #include "palp-store-private.h"
 
 typedef struct
@@ -314,21 +313,50 @@ typedef struct
   DemoPay      pay;
 } DemoVisit;
 
+/* Each client's course, oldest first: the clinical story
+ * (palp-demo-clinical.c) documents these same visits. */
 static const DemoVisit demo_visits[] = {
-  { 0, 0, 42, 9, "attended", { SVC_TMJ, -1 }, PAY_HSA },
-  { 0, 0, 28, 9, "attended", { SVC_TMJ, -1 }, PAY_HSA },
+  /* Grace Whitfield, TMD: weekly, then every two weeks; intra-oral work
+   * from the third visit. */
+  { 0, 0, 56, 9, "attended", { SVC_TMJ, -1 }, PAY_HSA },
+  { 0, 0, 49, 9, "attended", { SVC_TMJ, -1 }, PAY_HSA },
+  { 0, 0, 42, 9, "attended", { SVC_INTRA_ORAL, -1 }, PAY_HSA },
+  { 0, 0, 35, 9, "attended", { SVC_INTRA_ORAL, -1 }, PAY_HSA },
+  { 0, 0, 28, 9, "attended", { SVC_INTRA_ORAL, -1 }, PAY_HSA },
+  { 0, 0, 21, 9, "attended", { SVC_TMJ, -1 }, PAY_HSA },
   { 0, 0, 14, 9, "attended", { SVC_TMJ, SVC_FACIAL }, PAY_CARD },
+  { 0, 0, 7, 9, "attended", { SVC_INTRA_ORAL, -1 }, PAY_HSA },
+  /* Hal Brennan, trismus: weekly intra-oral work. */
+  { 1, 0, 56, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_CARD },
+  { 1, 0, 49, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_CARD },
+  { 1, 0, 42, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_CARD },
   { 1, 0, 35, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_REISSUE },
+  { 1, 0, 28, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_CARD },
   { 1, 0, 21, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_CARD },
+  { 1, 0, 14, 11, "attended", { SVC_INTRA_ORAL, -1 }, PAY_CARD },
   { 2, 0, 30, 14, "attended", { SVC_TMJ, -1 }, PAY_CARD },
+  /* Marcus Reyes, after a collision: weekly. */
+  { 3, 1, 47, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
   { 3, 1, 40, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  { 3, 1, 33, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
   { 3, 1, 26, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  { 3, 1, 19, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
   { 3, 1, 12, 10, "attended", { SVC_MASSAGE, -1 }, PAY_PART },
+  { 3, 1, 5, 10, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
   { 4, 1, 20, 16, "no-show", { SVC_NO_SHOW, -1 }, PAY_LATER },
   { 4, 1, 13, 16, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
   { 5, 1, 9, 15, "attended", { SVC_HYDRATING, -1 }, PAY_CARD },
+  /* Leo Park, a minor, with his mother. */
+  { 6, 1, 32, 17, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  { 6, 1, 25, 17, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
   { 6, 1, 18, 17, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  { 6, 1, 11, 17, "attended", { SVC_MASSAGE, -1 }, PAY_CARD },
+  /* Zoë Lefèvre, tension headaches. */
+  { 7, 0, 30, 13, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
+  { 7, 0, 23, 13, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
   { 7, 0, 16, 13, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
+  { 7, 0, 9, 13, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
+  { 7, 0, 2, 13, "attended", { SVC_MASSAGE, -1 }, PAY_CASH },
   /* Today: the front desk checks out a combined session. */
   { 0, 0, 0, 9, "booked", { SVC_TMJ, SVC_FACIAL }, PAY_NONE },
   { 3, 1, 0, 10, "booked", { SVC_MASSAGE, -1 }, PAY_NONE },
@@ -416,191 +444,6 @@ settle_visit (PalpStore              *store,
       return again != NULL;
     }
   return TRUE;
-}
-
-/* A mark on a demo visit's chart, in normalised view coordinates. The
- * region ids are the atlas regions the mark lies in (data/atlas/). */
-typedef struct
-{
-  guint        visit;      /* index in demo_visits */
-  const char  *view;
-  const char  *kind;
-  const char  *shape;      /* "point" at x, y; "arrow" from x, y to x2, y2; "area" an
-                            * outline of half-width w and half-height h round x, y */
-  double       x, y;
-  double       x2, y2;
-  double       w, h;
-  int          intensity;  /* -1: none */
-  const char  *regions;
-  const char  *note;
-} DemoMark;
-
-#define POINT(v, view, kind, x, y, i, regions, note) \
-  { v, view, kind, "point", x, y, 0, 0, 0, 0, i, regions, note }
-#define ARROW(v, view, x, y, x2, y2, regions, note) \
-  { v, view, "trigger-point", "arrow", x, y, x2, y2, 0, 0, -1, regions, note }
-#define AREA(v, view, kind, x, y, w, h, i, regions, note) \
-  { v, view, kind, "area", x, y, 0, 0, w, h, i, regions, note }
-
-/* The stories on the chart: Grace's jaw settling over three visits,
- * Priscilla's opening after surgery, Marcus's back and left leg easing,
- * Olivia's bruise left alone, Hal's trismus. */
-static const DemoMark demo_marks[] = {
-  /* Grace Whitfield, TMD: first visit. */
-  POINT (0, "face", "trigger-point", 0.735, 0.53, 8, "face.masseter.left",
-         "Reproduces her jaw pain; refers above the left eye."),
-  ARROW (0, "face", 0.735, 0.53, 0.64, 0.37, "face.masseter.left", NULL),
-  POINT (0, "face", "trigger-point", 0.75, 0.27, 7, "face.temporalis.left", NULL),
-  POINT (0, "face", "tenderness", 0.775, 0.445, 7, "face.tmj.left", "Clicks on opening."),
-  POINT (0, "face", "tenderness", 0.26, 0.52, 4, "face.masseter.right", NULL),
-  AREA (0, "face", "hypertonicity", 0.73, 0.60, 0.035, 0.07, 6, "face.masseter.left", NULL),
-  /* Second visit. */
-  POINT (1, "face", "trigger-point", 0.735, 0.53, 6, "face.masseter.left", NULL),
-  ARROW (1, "face", 0.735, 0.53, 0.64, 0.37, "face.masseter.left", NULL),
-  POINT (1, "face", "trigger-point", 0.75, 0.27, 5, "face.temporalis.left", NULL),
-  POINT (1, "face", "tenderness", 0.775, 0.445, 5, "face.tmj.left", NULL),
-  POINT (1, "face", "tenderness", 0.26, 0.52, 3, "face.masseter.right", NULL),
-  AREA (1, "face", "hypertonicity", 0.73, 0.60, 0.035, 0.07, 5, "face.masseter.left", NULL),
-  /* Third visit: better, and the right side quiet. */
-  POINT (2, "face", "trigger-point", 0.735, 0.53, 4, "face.masseter.left", NULL),
-  POINT (2, "face", "trigger-point", 0.75, 0.27, 3, "face.temporalis.left", NULL),
-  POINT (2, "face", "tenderness", 0.775, 0.445, 3, "face.tmj.left", "No click today."),
-  AREA (2, "face", "hypertonicity", 0.73, 0.60, 0.03, 0.06, 3, "face.masseter.left", NULL),
-  AREA (2, "face", "treated", 0.74, 0.36, 0.045, 0.07, -1, "face.temporalis.left", NULL),
-
-  /* Hal Brennan, trismus after radiation. */
-  POINT (3, "face", "restricted", 0.775, 0.445, -1, "face.tmj.left",
-         "Opening 28 mm between the incisors."),
-  POINT (3, "face", "restricted", 0.2245, 0.4426, -1, "face.tmj.right", NULL),
-  AREA (3, "face", "hypertonicity", 0.73, 0.60, 0.035, 0.07, 6, "face.masseter.left", NULL),
-  AREA (3, "face", "hypertonicity", 0.27, 0.60, 0.035, 0.07, 6, "face.masseter.right", NULL),
-  POINT (4, "face", "restricted", 0.775, 0.445, -1, "face.tmj.left",
-         "Opening 31 mm between the incisors."),
-  POINT (4, "face", "restricted", 0.2245, 0.4426, -1, "face.tmj.right", NULL),
-  AREA (4, "face", "hypertonicity", 0.73, 0.60, 0.035, 0.07, 4, "face.masseter.left", NULL),
-  AREA (4, "face", "hypertonicity", 0.27, 0.60, 0.035, 0.07, 5, "face.masseter.right", NULL),
-
-  /* Priscilla Nguyen, after orthognathic surgery. */
-  POINT (5, "face", "restricted", 0.775, 0.445, -1, "face.tmj.left",
-         "Opening 30 mm; deviates to the left."),
-  POINT (5, "face", "restricted", 0.2245, 0.4426, -1, "face.tmj.right", NULL),
-  AREA (5, "face", "hypertonicity", 0.27, 0.60, 0.035, 0.07, 5, "face.masseter.right", NULL),
-  AREA (5, "intra-oral", "scar", 0.87, 0.55, 0.025, 0.12, -1, "oral.buccal.left",
-        "Healed incision in the vestibule; mobile, not tender."),
-  AREA (5, "intra-oral", "scar", 0.13, 0.55, 0.025, 0.12, -1, "oral.buccal.right", NULL),
-
-  /* Marcus Reyes, low back radiating down the left leg. */
-  AREA (6, "body-posterior", "aching", 0.42, 0.46, 0.065, 0.028, 7, "back.lumbar.left", NULL),
-  AREA (6, "body-posterior", "spasm", 0.44, 0.475, 0.03, 0.015, 6, "back.lumbar.left", NULL),
-  AREA (6, "body-posterior", "aching", 0.58, 0.46, 0.06, 0.026, 5, "back.lumbar.right", NULL),
-  AREA (6, "body-posterior", "aching", 0.40, 0.55, 0.06, 0.035, 6, "hip.gluteal.left", NULL),
-  AREA (6, "body-posterior", "aching", 0.405, 0.635, 0.035, 0.06, 5, "thigh.posterior.left",
-        NULL),
-  AREA (6, "body-posterior", "pins-and-needles", 0.42, 0.80, 0.03, 0.06, 4, "leg.calf.left",
-        "Tingling to the heel after sitting."),
-  AREA (7, "body-posterior", "aching", 0.42, 0.46, 0.065, 0.028, 6, "back.lumbar.left", NULL),
-  AREA (7, "body-posterior", "aching", 0.58, 0.46, 0.06, 0.026, 4, "back.lumbar.right", NULL),
-  AREA (7, "body-posterior", "aching", 0.40, 0.55, 0.06, 0.035, 5, "hip.gluteal.left", NULL),
-  AREA (7, "body-posterior", "aching", 0.405, 0.635, 0.035, 0.06, 4, "thigh.posterior.left",
-        NULL),
-  AREA (7, "body-posterior", "pins-and-needles", 0.42, 0.80, 0.03, 0.06, 3, "leg.calf.left",
-        NULL),
-  AREA (8, "body-posterior", "aching", 0.42, 0.46, 0.065, 0.028, 4, "back.lumbar.left", NULL),
-  AREA (8, "body-posterior", "aching", 0.58, 0.46, 0.06, 0.026, 2, "back.lumbar.right", NULL),
-  AREA (8, "body-posterior", "aching", 0.40, 0.55, 0.06, 0.035, 3, "hip.gluteal.left", NULL),
-  AREA (8, "body-posterior", "aching", 0.405, 0.635, 0.035, 0.05, 2, "thigh.posterior.left",
-        NULL),
-
-  /* Olivia Hart: a bruise on the right calf, left alone. */
-  AREA (10, "body-posterior", "lesion", 0.585, 0.80, 0.02, 0.025, -1, "leg.calf.right",
-        "Bruise from a fall on the stairs last week."),
-  AREA (10, "body-posterior", "avoid", 0.585, 0.80, 0.04, 0.045, -1, "leg.calf.right",
-        "No pressure over the bruise."),
-};
-
-#undef POINT
-#undef ARROW
-#undef AREA
-
-/* An outline round the centre, a little irregular as a hand draws it. */
-static char *
-demo_area (const DemoMark *d)
-{
-  double xy[2 * 20];
-
-  for (guint i = 0; i < 20; i++)
-    {
-      double a = 2 * G_PI * i / 20;
-      double wobble = 1.0 + 0.08 * sin (3 * a + d->x * 10);
-
-      xy[2 * i] = CLAMP (d->x + cos (a) * d->w * wobble, 0.0, 1.0);
-      xy[2 * i + 1] = CLAMP (d->y + sin (a) * d->h * wobble, 0.0, 1.0);
-    }
-  return palp_mark_geometry_to_json (xy, 20);
-}
-
-/* Marks on the demo's charts, each by its visit's practitioner, and every
- * visit's record signed except each client's latest, which is left as a
- * draft to work on. */
-static gboolean
-populate_charts (PalpStore     *store,
-                 const gint64  *visit_ids,
-                 const gint64  *therapists,
-                 GError       **error)
-{
-  gint64 actor = palp_store_get_actor (store);
-  gboolean ok = TRUE;
-
-  for (guint i = 0; ok && i < G_N_ELEMENTS (demo_marks); i++)
-    {
-      const DemoMark *d = &demo_marks[i];
-      g_autoptr(PalpMark) mark = palp_mark_new ();
-      g_autofree char *geometry = NULL;
-
-      if (g_str_equal (d->shape, "area"))
-        geometry = demo_area (d);
-      else
-        {
-          double xy[] = { d->x, d->y, d->x2, d->y2 };
-
-          geometry = palp_mark_geometry_to_json (xy, g_str_equal (d->shape, "arrow") ? 2 : 1);
-        }
-      g_object_set (mark,
-                    "visit-id", visit_ids[d->visit],
-                    "atlas-version", (gint64) 1,
-                    "view", d->view,
-                    "kind", d->kind,
-                    "shape", d->shape,
-                    "geometry", geometry,
-                    "regions", d->regions,
-                    "note", d->note,
-                    NULL);
-      if (d->intensity >= 0)
-        g_object_set (mark, "intensity", (gint64) d->intensity, "has-intensity", (gint64) 1,
-                      NULL);
-      palp_store_set_actor (store, therapists[demo_visits[d->visit].therapist]);
-      ok = palp_store_save_mark (store, mark, error);
-    }
-
-  for (guint i = 0; ok && i < G_N_ELEMENTS (demo_visits); i++)
-    {
-      const DemoVisit *d = &demo_visits[i];
-      gboolean latest = TRUE;
-
-      if (!g_str_equal (d->status, "attended"))
-        continue;
-      for (guint k = 0; k < G_N_ELEMENTS (demo_visits); k++)
-        if (demo_visits[k].client == d->client && demo_visits[k].days_ago < d->days_ago &&
-            g_str_equal (demo_visits[k].status, "attended"))
-          latest = FALSE;
-      if (latest)
-        continue;
-      palp_store_set_actor (store, therapists[d->therapist]);
-      ok = palp_store_sign_visit (store, visit_ids[i], error);
-    }
-
-  palp_store_set_actor (store, actor);
-  return ok;
 }
 
 static gboolean
@@ -719,7 +562,17 @@ populate_visits (PalpStore              *store,
 
       ok = settle_visit (store, d, visit_ids[i], ends, country, render, error);
     }
-  ok = ok && populate_charts (store, visit_ids, therapists, error);
+  if (ok)
+    {
+      g_autofree PalpDemoVisitRef *refs = g_new0 (PalpDemoVisitRef, G_N_ELEMENTS (demo_visits));
+
+      for (guint i = 0; i < G_N_ELEMENTS (demo_visits); i++)
+        refs[i] = (PalpDemoVisitRef) { demo_visits[i].client, demo_visits[i].days_ago,
+                                       demo_visits[i].hour, visit_ids[i],
+                                       therapists[demo_visits[i].therapist] };
+      ok = palp_demo_populate_clinical (store, country, today, refs, G_N_ELEMENTS (demo_visits),
+                                        therapists, palp_user_get_id (admin), error);
+    }
   palp_store_set_actor (store, actor);
   return ok;
 }

@@ -6,10 +6,13 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "palp-demo.h"
+#include "palp-progress.h"
 #include "palp-store-private.h"
 
 typedef struct
@@ -877,6 +880,255 @@ test_check (Fixture       *f,
   g_assert_true (amended);
 }
 
+/* The demo's clinical story, written through the store's rules. */
+
+/* The client's attended visits, oldest first. */
+static GPtrArray *
+attended_visits (PalpStore *store,
+                 gint64     client_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) visits = palp_store_list_visits (store, client_id, &error);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  for (guint i = g_list_model_get_n_items (visits); i > 0; i--)
+    {
+      g_autoptr(PalpVisit) v = g_list_model_get_item (visits, i - 1);
+
+      if (g_strcmp0 (palp_visit_get_string (v, "status"), "attended") == 0)
+        g_ptr_array_add (out, g_steal_pointer (&v));
+    }
+  return out;
+}
+
+static guint
+count_signed (PalpStore *store,
+              GPtrArray *visits)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      g_autoptr(PalpSoapNote) note =
+        palp_store_load_soap_note (store, palp_visit_get_int (g_ptr_array_index (visits, i), "id"),
+                                   NULL);
+
+      n += note != NULL && palp_soap_note_get_int (note, "signed") == 1;
+    }
+  return n;
+}
+
+/* Whether the client's active plan shows a plateau over the clinic's
+ * default window, from the readings the demo recorded. */
+static gboolean
+plan_plateaus (PalpStore *store,
+               gint64     client_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = palp_store_list_plans (store, client_id, &error);
+  g_autoptr(PalpPlan) plan = g_list_model_get_item (plans, 0);
+  g_autoptr(GListModel) goals = palp_store_list_plan_goals (store, palp_plan_get_int (plan, "id"),
+                                                            &error);
+  g_autoptr(GPtrArray) visits = attended_visits (store, client_id);
+  guint n = g_list_model_get_n_items (goals);
+  g_autofree PalpGoal *rules = g_new0 (PalpGoal, n);
+  g_autofree PalpGoalTrack *tracks = g_new0 (PalpGoalTrack, n);
+  g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_free);
+  PalpPlateau plateau = { 0 };
+  guint last = 0;
+  gboolean result;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 0);
+  for (guint g = 0; g < n; g++)
+    {
+      g_autoptr(PalpPlanGoal) goal = g_list_model_get_item (goals, g);
+      g_autoptr(GListModel) readings = palp_store_list_readings (store,
+                                                                 palp_plan_goal_get_int (goal, "id"),
+                                                                 0, &error);
+      PalpMeasurement *points = g_new0 (PalpMeasurement, g_list_model_get_n_items (readings));
+      PalpMeasureKind kind;
+
+      g_assert_no_error (error);
+      g_assert_true (palp_measure_kind_from_key (palp_plan_goal_get_string (goal, "measure"), &kind));
+      if (kind == PALP_MEASURE_CUSTOM)
+        g_assert_true (palp_measure_init_custom (&rules[g].measure,
+                                                 g_str_equal (palp_plan_goal_get_string (goal,
+                                                                                         "direction"),
+                                                              "lower")
+                                                   ? PALP_DIRECTION_LOWER_IS_BETTER
+                                                   : PALP_DIRECTION_HIGHER_IS_BETTER,
+                                                 g_ascii_strtod (palp_plan_goal_get_string (goal,
+                                                                                            "mic"),
+                                                                 NULL),
+                                                 -INFINITY, INFINITY, NULL));
+      else
+        g_assert_true (palp_measure_init (&rules[g].measure, kind, NULL, NULL));
+      rules[g].baseline = g_ascii_strtod (palp_plan_goal_get_string (goal, "baseline"), NULL);
+      rules[g].target = g_ascii_strtod (palp_plan_goal_get_string (goal, "target"), NULL);
+      rules[g].baseline_visit = 1;
+      rules[g].due_visit = (guint) palp_plan_goal_get_int (goal, "by-visit");
+      for (guint r = 0; r < g_list_model_get_n_items (readings); r++)
+        {
+          g_autoptr(PalpReading) reading = g_list_model_get_item (readings, r);
+
+          for (guint v = 0; v < visits->len; v++)
+            if (palp_visit_get_int (g_ptr_array_index (visits, v), "id") ==
+                palp_reading_get_int (reading, "visit-id"))
+              points[r].visit = v + 1;
+          g_assert_cmpuint (points[r].visit, >, 0);
+          points[r].value = g_ascii_strtod (palp_reading_get_string (reading, "value"), NULL);
+          last = MAX (last, points[r].visit);
+        }
+      tracks[g] = (PalpGoalTrack) { &rules[g], points, g_list_model_get_n_items (readings) };
+      g_ptr_array_add (series, points);
+    }
+  g_assert_true (palp_plateau_check (tracks, n, last, 0, &plateau, &error));
+  g_assert_no_error (error);
+  result = plateau.plateau;
+  palp_plateau_clear (&plateau);
+  return result;
+}
+
+static void
+test_demo_story (gconstpointer data)
+{
+  PalpCountry country = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("palpate-demo-story-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "clinic.db", NULL);
+  g_autoptr(PalpStore) store = palp_store_open (path, PALP_STORE_OPEN_CREATE, &error);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GListModel) unsigned_visits = NULL;
+  g_autoptr(GListModel) consents = NULL;
+  g_autoptr(GListModel) active = NULL;
+  guint amendments = 0, overrides = 0, guardian = 0, typed = 0, drawn = 0;
+  gint64 grace = 1, hal = 2, marcus = 4, leo = 7, zoe = 8;
+
+  g_assert_no_error (error);
+  g_assert_true (palp_demo_populate (store, country, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Six to twelve signed notes for each main clinical client. */
+  for (gint64 c = grace; c <= marcus; c += (c == hal ? 2 : 1))
+    {
+      g_autoptr(GPtrArray) visits = attended_visits (store, c);
+      guint n = count_signed (store, visits);
+
+      g_assert_cmpuint (n, >=, 6);
+      g_assert_cmpuint (n, <=, 12);
+      for (guint i = 0; i < visits->len; i++)
+        {
+          gint64 id = palp_visit_get_int (g_ptr_array_index (visits, i), "id");
+          g_autoptr(GListModel) a = palp_store_list_amendments (store, id, &error);
+          g_autoptr(GListModel) o = palp_store_list_gate_overrides (store, id, &error);
+
+          amendments += g_list_model_get_n_items (a);
+          overrides += g_list_model_get_n_items (o);
+          for (guint k = 0; k < g_list_model_get_n_items (o); k++)
+            {
+              g_autoptr(PalpGateOverride) over = g_list_model_get_item (o, k);
+
+              g_assert_cmpint (c, ==, marcus);
+              g_assert_cmpstr (palp_record_get_string (PALP_RECORD (over), "gate"), ==,
+                               PALP_GATE_REFERRAL_EXPIRED);
+            }
+        }
+    }
+  g_assert_cmpuint (amendments, ==, 1);
+  g_assert_cmpuint (overrides, ==, 1);
+
+  /* Hal's progress stalls; Grace's and Marcus's does not. */
+  g_assert_true (plan_plateaus (store, hal));
+  g_assert_false (plan_plateaus (store, grace));
+  g_assert_false (plan_plateaus (store, marcus));
+  g_assert_false (plan_plateaus (store, zoe));
+
+  /* Marcus's wrist stands as a local contraindication, avoided on every
+   * chart of his. */
+  active = palp_store_list_active_contraindications (store, marcus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (active), ==, 1);
+  {
+    g_autoptr(PalpFindingRecord) f = g_list_model_get_item (active, 0);
+    g_autoptr(GPtrArray) visits = attended_visits (store, marcus);
+
+    g_assert_cmpstr (palp_finding_record_get_string (f, "severity"), ==, "local");
+    for (guint i = 0; i < visits->len; i++)
+      {
+        g_autoptr(GListModel) marks =
+          palp_store_list_marks (store, palp_visit_get_int (g_ptr_array_index (visits, i), "id"),
+                                 &error);
+        gboolean avoided = FALSE;
+
+        for (guint k = 0; k < g_list_model_get_n_items (marks); k++)
+          {
+            g_autoptr(PalpMark) m = g_list_model_get_item (marks, k);
+
+            avoided = avoided || g_strcmp0 (palp_mark_get_string (m, "kind"), "avoid") == 0;
+          }
+        g_assert_true (avoided);
+      }
+  }
+
+  /* Leo's mother signs for him on the pad; Zoë typed and attested. */
+  consents = palp_store_list_consents (store, leo, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
+    {
+      g_autoptr(PalpConsent) c = g_list_model_get_item (consents, i);
+
+      if (g_strcmp0 (palp_consent_get_string (c, "kind"), "guardian") == 0)
+        {
+          guardian++;
+          g_assert_cmpstr (palp_consent_get_string (c, "signed-by-name"), ==, "Jin Park");
+          g_assert_true (g_str_has_prefix (palp_consent_get_string (c, "signature"), "[[["));
+        }
+    }
+  g_assert_cmpuint (guardian, ==, 1);
+  g_clear_object (&consents);
+  consents = palp_store_list_consents (store, zoe, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (consents); i++)
+    {
+      g_autoptr(PalpConsent) c = g_list_model_get_item (consents, i);
+
+      typed += palp_consent_get_string (c, "typed-name") != NULL &&
+               palp_consent_get_int (c, "attested") == 1;
+      drawn += palp_consent_get_string (c, "signature") != NULL;
+    }
+  g_assert_cmpuint (typed, ==, 1);
+  g_assert_cmpuint (drawn, >=, 1);
+
+  /* Notes left to sign, and today's combined visit for Grace untouched. */
+  unsigned_visits = palp_store_list_unsigned_visits (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), >=, 2);
+  {
+    g_autoptr(GListModel) visits = palp_store_list_visits (store, grace, &error);
+    g_autoptr(PalpVisit) today = g_list_model_get_item (visits, 0);
+    g_autoptr(PalpSoapNote) note = NULL;
+
+    g_assert_cmpstr (palp_visit_get_string (today, "status"), ==, "booked");
+    note = palp_store_load_soap_note (store, palp_visit_get_int (today, "id"), &error);
+    g_assert_no_error (error);
+    g_assert_null (note);
+  }
+
+  problems = palp_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_clear_object (&store);
+  for (const char *suffix = ""; suffix != NULL;
+       suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +1144,10 @@ main (int   argc,
   ADD ("/clinical/permissions", test_permissions);
   ADD ("/clinical/check", test_check);
 #undef ADD
+  g_test_add_data_func ("/clinical/demo-story/us", GINT_TO_POINTER (PALP_COUNTRY_US),
+                        test_demo_story);
+  g_test_add_data_func ("/clinical/demo-story/ca", GINT_TO_POINTER (PALP_COUNTRY_CA),
+                        test_demo_story);
 
   return g_test_run ();
 }
