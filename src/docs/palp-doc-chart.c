@@ -292,6 +292,8 @@ palp_doc_chart_render (PalpClinic      *clinic,
       palp_atlas_get_view_size (atlas, views[v], &vw, &vh);
       height = vw > 0 ? MIN (width * vh / vw, CHART_MAX_HEIGHT) : CHART_MAX_HEIGHT;
 
+      /* The view's name on the page of its drawing. */
+      palp_doc_keep_together (doc, height + 40.0);
       palp_doc_add_heading (doc, palp_view_get_label (views[v]));
       items = palp_doc_chart_items (atlas, views[v], drawing->marks);
       summary = palp_chart_summary_text ((const PalpChartItem *) (gpointer) items->data,
@@ -335,6 +337,7 @@ add_view (PalpDoc    *doc,
   if (vh > 0)
     width = MIN (width, height * vw / vh);
 
+  palp_doc_keep_together (doc, height + 40.0);
   palp_doc_add_heading (doc, palp_view_get_label (view));
   items = palp_doc_chart_items (atlas, view, view_marks);
   summary = palp_chart_summary_text ((const PalpChartItem *) (gpointer) items->data, items->len);
@@ -502,6 +505,7 @@ palp_doc_chart_add_comparison (PalpDoc    *doc,
   words = g_strdup_printf ("%s\n%s", first_caption != NULL ? first_caption : "",
                            latest_caption != NULL ? latest_caption : "");
 
+  palp_doc_keep_together (doc, height + 40.0);
   palp_doc_add_heading (doc, palp_view_get_label (view));
   palp_doc_add_drawing (doc, width, height, words, draw_comparison_cb, drawing, comparison_free);
   palp_doc_add_paragraph (doc, first_caption, PALP_DOC_TEXT_STRONG);

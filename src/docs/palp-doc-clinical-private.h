@@ -82,11 +82,13 @@ void      clinical_add_plan        (ClinicalWriter             *writer,
  * them when @plan_id is -1. */
 void      clinical_add_consents    (ClinicalWriter             *writer,
                                     gint64                      plan_id);
-/* The practitioner's signature block, dated @date. */
+/* The practitioner's signature block, dated @date, with @statement (how
+ * and when it was signed; may be NULL) as its last line. */
 gboolean  clinical_add_signature   (ClinicalWriter             *writer,
                                     gint64                      user_id,
                                     const char                 *caption,
                                     const char                 *date,
+                                    const char                 *statement,
                                     GError                    **error);
 /* Goals with baseline → latest, change and the MIC's verdict, and a plot
  * per goal. */

@@ -195,6 +195,7 @@ clinical_add_signature (ClinicalWriter  *writer,
                         gint64           user_id,
                         const char      *caption,
                         const char      *date,
+                        const char      *statement,
                         GError         **error)
 {
   const PalpClinicalDocument *document = writer->document;
@@ -226,6 +227,8 @@ clinical_add_signature (ClinicalWriter  *writer,
     }
   if (npi != NULL)
     g_ptr_array_add (details, g_strdup_printf (_("NPI %s"), npi));
+  if (statement != NULL)
+    g_ptr_array_add (details, g_strdup (statement));
   g_ptr_array_add (details, NULL);
 
   g_object_get (user, "signature", &png, NULL);
@@ -718,9 +721,9 @@ clinical_add_visit_note (ClinicalWriter           *writer,
 
       /* Translators: the practitioner with credentials, and when they signed. */
       line = g_strdup_printf (_("Signed electronically by %s on %s."), who, when);
-      palp_doc_add_paragraph (doc, line, PALP_DOC_TEXT_BODY);
+      /* One block, kept whole with its heading. */
       if (!clinical_add_signature (writer, practitioner, _("Practitioner’s signature"), date,
-                                   error))
+                                   line, error))
         return FALSE;
     }
   else

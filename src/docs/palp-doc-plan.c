@@ -429,6 +429,8 @@ add_consent (ClinicalWriter *writer,
     {
       g_autofree char *words = g_strdup_printf (_("Signature of %s, drawn"), name);
 
+      /* The drawn signature and the line saying whose it is, on one page. */
+      palp_doc_keep_together (doc, SIGNATURE_HEIGHT + 40.0);
       palp_doc_add_drawing (doc, SIGNATURE_WIDTH, SIGNATURE_HEIGHT, words, draw_strokes_cb,
                             strokes, strokes_free);
       /* Translators: who signed a consent and when. */
@@ -785,6 +787,8 @@ add_first_latest_chart (ClinicalWriter *writer,
   latest_date = clinical_date (document, palp_visit_get_string (latest->visit, "starts-at"));
   first_caption = g_strdup_printf (_("First chart, %s"), first_date);
   latest_caption = g_strdup_printf (_("Latest chart, %s"), latest_date);
+  /* Both headings on the page of the drawing they name. */
+  palp_doc_keep_together (writer->doc, COMPARISON_HEIGHT + 80.0);
   palp_doc_add_heading (writer->doc, _("Body chart: first and latest"));
   palp_doc_chart_add_comparison (writer->doc, writer->atlas, view, first->marks, first_caption,
                                  latest->marks, latest_caption, COMPARISON_HEIGHT);
@@ -855,7 +859,7 @@ palp_doc_progress_render (const PalpClinicalDocument  *document,
   add_first_latest_chart (&writer, since);
   add_attendance (&writer, since);
   if (!clinical_add_signature (&writer, palp_plan_get_int (plan->plan, "practitioner-id"),
-                               _("Treating practitioner"), today, error))
+                               _("Treating practitioner"), today, NULL, error))
     {
       clinical_writer_clear (&writer);
       return NULL;

@@ -1480,6 +1480,18 @@ palp_doc_add_drawing (PalpDoc         *self,
   self->pending_space = 14.0;
 }
 
+void
+palp_doc_keep_together (PalpDoc *self,
+                        double   height)
+{
+  g_return_if_fail (PALP_IS_DOC (self));
+
+  if (self->pages->len == 0)
+    return;
+  if (!fits (self, self->pending_space + height) && !at_page_top (self))
+    new_page (self);
+}
+
 double
 palp_doc_get_content_width (PalpDoc *self)
 {

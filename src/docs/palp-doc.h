@@ -225,6 +225,10 @@ void         palp_doc_add_drawing        (PalpDoc                   *self,
                                           PalpDocDrawFunc            func,
                                           gpointer                   user_data,
                                           GDestroyNotify             destroy);
+/* Starts a new page unless @height points still fit on this one: keeps
+ * a heading with the tall drawing it introduces. */
+void         palp_doc_keep_together      (PalpDoc                   *self,
+                                          double                     height);
 /* The width between the margins, in points. */
 double       palp_doc_get_content_width  (PalpDoc                   *self);
 
