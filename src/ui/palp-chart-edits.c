@@ -669,6 +669,19 @@ palp_chart_edits_get_atlas (PalpChartEdits *self)
   return self->atlas;
 }
 
+void
+palp_chart_edits_lock (PalpChartEdits *self)
+{
+  gboolean could_undo, could_redo;
+
+  g_return_if_fail (PALP_IS_CHART_EDITS (self));
+
+  could_undo = palp_chart_edits_can_undo (self);
+  could_redo = palp_chart_edits_can_redo (self);
+  self->read_only = TRUE;
+  notify_history (self, could_undo, could_redo);
+}
+
 gboolean
 palp_chart_edits_get_read_only (PalpChartEdits *self)
 {

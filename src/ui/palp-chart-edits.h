@@ -36,6 +36,8 @@ PalpChartEdits     *palp_chart_edits_new           (PalpStore       *store,
 gint64              palp_chart_edits_get_visit_id  (PalpChartEdits  *self);
 PalpAtlas          *palp_chart_edits_get_atlas     (PalpChartEdits  *self);
 gboolean            palp_chart_edits_get_read_only (PalpChartEdits  *self);
+/* Locks the chart (once its visit is signed); the history is dropped. */
+void                palp_chart_edits_lock          (PalpChartEdits  *self);
 /* Every mark of the visit (PalpMark), in the order drawn. */
 GListModel         *palp_chart_edits_get_marks     (PalpChartEdits  *self);
 /* The one selection over those marks the canvas and the list share. */

@@ -17,6 +17,7 @@
 #include "palp-chart-window.h"
 #include "palp-doc-chart.h"
 #include "palp-mark-kind.h"
+#include "palp-note-editor.h"
 #include "palp-ui-util.h"
 
 #define PNG_WIDTH        1400
@@ -63,6 +64,8 @@ struct _PalpChartWindow
   GtkRevealer      *banner_revealer;
   GtkLabel         *banner_label;
   GtkBox           *palette_box;
+  PalpNoteEditor   *note_editor;
+  AdwViewStack     *side_stack;
   GtkWidget        *compare_pane;
   GtkLabel         *compare_title;
   PalpChartView    *compare_view;
@@ -207,6 +210,26 @@ chart_items (PalpAtlas  *atlas,
   return items;
 }
 
+/* The regions the marks lie in, once each, comma-separated. */
+static char *
+chart_regions (GListModel *marks)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
+    {
+      g_autoptr(PalpMark) mark = g_list_model_get_item (marks, i);
+      g_auto(GStrv) parts = g_strsplit (palp_mark_get_string (mark, "regions") ?
+                                          palp_mark_get_string (mark, "regions") : "", ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (*parts[j] != '\0' && !g_ptr_array_find_with_equal_func (ids, parts[j], g_str_equal, NULL))
+          g_ptr_array_add (ids, g_strdup (parts[j]));
+    }
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
 static void
 update_summary (PalpChartWindow *self)
 {
@@ -214,11 +237,14 @@ update_summary (PalpChartWindow *self)
   g_autoptr(GArray) items = chart_items (self->atlas, marks);
   guint n = g_list_model_get_n_items (marks);
   g_autofree char *count = g_strdup_printf (ngettext ("%u Mark", "%u Marks", n), n);
+  g_autofree char *regions = chart_regions (marks);
 
   g_free (self->summary);
   self->summary = palp_chart_summary_text ((const PalpChartItem *) (gpointer) items->data,
                                            items->len);
   gtk_label_set_text (self->summary_label, self->summary);
+  palp_note_editor_set_chart_summary (self->note_editor, n > 0 ? self->summary : NULL);
+  palp_note_editor_set_chart_regions (self->note_editor, regions);
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_visible (self->list_frame, n > 0);
   gtk_widget_set_visible (self->empty_box, n == 0);
@@ -1491,6 +1517,13 @@ palp_chart_window_get_marks_list (PalpChartWindow *self)
   return self->marks_list;
 }
 
+GtkWidget *
+palp_chart_window_get_note_editor (PalpChartWindow *self)
+{
+  g_return_val_if_fail (PALP_IS_CHART_WINDOW (self), NULL);
+  return GTK_WIDGET (self->note_editor);
+}
+
 const char *
 palp_chart_window_get_problem (PalpChartWindow *self)
 {
@@ -1592,6 +1625,7 @@ palp_chart_window_class_init (PalpChartWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PALP_TYPE_CHART_VIEW);
+  g_type_ensure (PALP_TYPE_NOTE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/palp-chart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, toast_overlay);
@@ -1602,6 +1636,8 @@ palp_chart_window_class_init (PalpChartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, palette_box);
+  gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, note_editor);
+  gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, compare_pane);
   gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, compare_title);
   gtk_widget_class_bind_template_child (widget_class, PalpChartWindow, compare_view);
@@ -1727,6 +1763,34 @@ set_read_only_reason (PalpChartWindow *self)
     }
 }
 
+static void
+show_read_only (PalpChartWindow *self)
+{
+  gtk_widget_set_visible (self->read_only_box, self->read_only_reason != NULL);
+  gtk_label_set_text (self->read_only_label,
+                      self->read_only_reason ? self->read_only_reason : "");
+}
+
+/* Signing locked the note: the chart goes with it. */
+static void
+on_note_signed_cb (PalpChartWindow *self)
+{
+  PalpVisit *visit = palp_store_load_visit (self->store, palp_visit_get_int (self->visit, "id"),
+                                            NULL);
+
+  if (visit != NULL)
+    {
+      g_object_unref (self->visit);
+      self->visit = visit;
+    }
+  set_read_only_reason (self);
+  palp_chart_edits_lock (self->edits);
+  show_read_only (self);
+  update_actions (self);
+  update_summary (self);
+  toast (self, _("Note signed and locked"));
+}
+
 PalpChartWindow *
 palp_chart_window_new (PalpStore  *store,
                        PalpClinic *clinic,
@@ -1774,9 +1838,7 @@ palp_chart_window_new (PalpStore  *store,
                            GTK_SELECTION_MODEL (palp_chart_edits_get_selection (self->edits)));
   palp_chart_view_set_edits (self->chart_view, self->edits);
 
-  gtk_widget_set_visible (self->read_only_box, self->read_only_reason != NULL);
-  gtk_label_set_text (self->read_only_label,
-                      self->read_only_reason ? self->read_only_reason : "");
+  show_read_only (self);
   gtk_label_set_text (self->empty_label,
                       editable (self)
                         ? _("Nothing marked yet. Choose a tool on the left and click the body, "
@@ -1788,10 +1850,13 @@ palp_chart_window_new (PalpStore  *store,
   name = self->client ? palp_client_dup_display_name (self->client) : NULL;
   when = palp_ui_format_local_time (palp_visit_get_string (self->visit, "starts-at"),
                                     palp_ui_country (self->clinic));
-  /* Translators: the chart window's title: client, visit date. */
-  title = g_strdup_printf (_("Body Chart — %s, %s"), name ? name : _("Client"), when ? when : "");
+  /* Translators: the visit window's title: client, visit date. */
+  title = g_strdup_printf (_("Note and Chart — %s, %s"), name ? name : _("Client"), when ? when : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
 
+  palp_note_editor_load (self->note_editor, store, self->clinic, self->user, self->atlas,
+                         visit_id);
+  g_signal_connect_swapped (self->note_editor, "signed", G_CALLBACK (on_note_signed_cb), self);
   load_earlier_visits (self);
   on_marks_changed_cb (self);
   return self;

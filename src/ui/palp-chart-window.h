@@ -32,6 +32,8 @@ PalpChartView   *palp_chart_window_get_chart_view   (PalpChartWindow *self);
 PalpChartView   *palp_chart_window_get_compare_view (PalpChartWindow *self);
 PalpChartEdits  *palp_chart_window_get_edits        (PalpChartWindow *self);
 GtkListView     *palp_chart_window_get_marks_list   (PalpChartWindow *self);
+/* The note beside the chart (palp-note-editor.h). */
+GtkWidget       *palp_chart_window_get_note_editor  (PalpChartWindow *self);
 /* The refusal shown in the banner, or NULL. */
 const char      *palp_chart_window_get_problem      (PalpChartWindow *self);
 /* Why the chart is read-only, or NULL when it can be edited. */

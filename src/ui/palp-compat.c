@@ -53,3 +53,16 @@ adw_switch_row_get_active_compat (GtkWidget *row)
   return gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "palp-switch"));
 }
 #endif
+
+void
+gtk_list_box_remove_all_compat (GtkListBox *box)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_box_remove_all (box);
+#else
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+#endif
+}

@@ -17,4 +17,7 @@ GtkWidget *adw_switch_row_new_compat        (const char *title,
                                              gboolean    active);
 gboolean   adw_switch_row_get_active_compat (GtkWidget  *row);
 
+/* gtk_list_box_remove_all () arrived in GTK 4.12. */
+void       gtk_list_box_remove_all_compat   (GtkListBox *box);
+
 G_END_DECLS

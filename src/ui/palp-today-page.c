@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-chart-window.h"
 #include "palp-preview-window.h"
 #include "palp-today-page.h"
 #include "palp-ui-util.h"
@@ -49,6 +50,7 @@ struct _PalpTodayPage
   GtkBox              *day_box;
   AdwPreferencesGroup *balances_group;
   AdwPreferencesGroup *pending_group;
+  AdwPreferencesGroup *unsigned_group;
 };
 
 G_DEFINE_FINAL_TYPE (PalpTodayPage, palp_today_page, GTK_TYPE_WIDGET)
@@ -183,6 +185,14 @@ visit_menu_button (PalpVisit *visit)
       g_clear_object (&item);
     }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  if (g_strcmp0 (status, "attended") == 0 || g_strcmp0 (status, "booked") == 0)
+    {
+      item = g_menu_item_new (_("Write _Note and Chart"), NULL);
+      g_menu_item_set_action_and_target_value (item, "today.open-note",
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (menu, item);
+      g_clear_object (&item);
+    }
   item = g_menu_item_new (_("_Open Client"), NULL);
   g_menu_item_set_action_and_target_value (item, "today.open-client",
                                            g_variant_new_int64 (palp_visit_get_int (visit,
@@ -288,6 +298,84 @@ update_date_label (PalpTodayPage *self)
   else
     text = g_strdup (day ? day : self->date);
   gtk_label_set_text (self->date_label, text);
+}
+
+static GtkWidget *
+unsigned_row (PalpTodayPage *self,
+              PalpVisit     *visit)
+{
+  g_autofree char *when = palp_ui_format_local_time (palp_visit_get_string (visit, "starts-at"),
+                                                     palp_ui_country (self->clinic));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Write Note"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 palp_visit_get_string (visit, "client-name"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when ? when : "");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.open-note");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", palp_visit_get_int (visit, "id"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* Unsigned notes, one expander per practitioner, the signed-in user's
+ * first and open. */
+static void
+load_unsigned (PalpTodayPage *self)
+{
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(GHashTable) expanders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 me = self->user ? palp_user_get_id (self->user) : 0;
+  guint n;
+
+  visits = palp_store_list_unsigned_visits (self->store, 0, NULL);
+  n = visits ? g_list_model_get_n_items (visits) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PalpVisit) visit = g_list_model_get_item (visits, i);
+      gint64 *practitioner = g_new (gint64, 1);
+      GtkWidget *expander;
+
+      *practitioner = palp_visit_get_int (visit, "practitioner-id");
+      expander = g_hash_table_lookup (expanders, practitioner);
+      if (expander == NULL)
+        {
+          expander = adw_expander_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                         palp_visit_get_string (visit, "practitioner-name"));
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), *practitioner == me);
+          g_hash_table_insert (expanders, practitioner, expander);
+          g_object_set_data (G_OBJECT (expander), "count", GUINT_TO_POINTER (0));
+          if (*practitioner == me)
+            g_array_prepend_val (order, *practitioner);
+          else
+            g_array_append_val (order, *practitioner);
+        }
+      else
+        g_free (practitioner);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), unsigned_row (self, visit));
+      g_object_set_data (G_OBJECT (expander), "count",
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander),
+                                                                                "count")) + 1));
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      gint64 id = g_array_index (order, gint64, i);
+      GtkWidget *expander = g_hash_table_lookup (expanders, &id);
+      guint count = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "count"));
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u unsigned note",
+                                                             "%u unsigned notes", count), count);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      add_group_row (self, self->unsigned_group, expander);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unsigned_group), n > 0);
 }
 
 static void
@@ -413,6 +501,7 @@ load_day (PalpTodayPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->pending_group),
                           g_list_model_get_n_items (G_LIST_MODEL (self->pending)) > 0);
+  load_unsigned (self);
 }
 
 void
@@ -581,6 +670,39 @@ mark_action (GtkWidget  *widget,
   palp_today_page_reload (self);
 }
 
+/* Opens the visit's note and chart; Today is reloaded when it closes, as
+ * the note may have been signed. */
+GtkWindow *
+palp_today_page_open_note (PalpTodayPage *self,
+                           gint64         visit_id)
+{
+  g_autoptr(PalpVisit) visit = NULL;
+  g_autoptr(GError) error = NULL;
+  PalpChartWindow *window;
+
+  g_return_val_if_fail (PALP_IS_TODAY_PAGE (self), NULL);
+
+  visit = palp_store_load_visit (self->store, visit_id, &error);
+  if (visit == NULL)
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  window = palp_chart_window_new (self->store, self->clinic, self->user, visit);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (palp_today_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+open_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  palp_today_page_open_note (PALP_TODAY_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 open_client_action (GtkWidget  *widget,
                     const char *action_name,
@@ -673,11 +795,13 @@ palp_today_page_class_init (PalpTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpTodayPage, day_box);
   gtk_widget_class_bind_template_child (widget_class, PalpTodayPage, balances_group);
   gtk_widget_class_bind_template_child (widget_class, PalpTodayPage, pending_group);
+  gtk_widget_class_bind_template_child (widget_class, PalpTodayPage, unsigned_group);
 
   gtk_widget_class_install_action (widget_class, "today.check-out", "x", check_out_action);
   gtk_widget_class_install_action (widget_class, "today.mark-attended", "x", mark_action);
   gtk_widget_class_install_action (widget_class, "today.mark-no-show", "x", mark_action);
   gtk_widget_class_install_action (widget_class, "today.open-client", "x", open_client_action);
+  gtk_widget_class_install_action (widget_class, "today.open-note", "x", open_note_action);
   gtk_widget_class_install_action (widget_class, "today.open-last-receipts", NULL,
                                    open_last_receipts_action);
   gtk_widget_class_install_action (widget_class, "today.previous-day", NULL, day_action);

@@ -35,4 +35,8 @@ GListModel         *palp_today_page_get_pending (PalpTodayPage *self);
 PalpCheckoutDialog *palp_today_page_check_out  (PalpTodayPage *self,
                                                 gint64         visit_id);
 
+/* Opens the note and chart of @visit_id in its own window. */
+GtkWindow          *palp_today_page_open_note  (PalpTodayPage *self,
+                                                gint64         visit_id);
+
 G_END_DECLS

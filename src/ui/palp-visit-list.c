@@ -121,9 +121,9 @@ create_row (gpointer item,
   else if (n_lines > 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("To be receipted"), "accent", NULL));
 
-  chart = gtk_button_new_with_mnemonic (_("Body _Chart"));
+  chart = gtk_button_new_with_mnemonic (_("_Note and Chart"));
   gtk_widget_set_valign (chart, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (chart, _("Mark pain and findings on the body chart"));
+  gtk_widget_set_tooltip_text (chart, _("Write the SOAP note and mark pain and findings on the body chart"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (chart), "visits.chart");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (chart), "x", palp_visit_get_int (visit, "id"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), chart);

@@ -300,14 +300,14 @@ def test_chart():
         do_action(visits)
         # Newest first: today's visit, then the draft charted at the last one.
         buttons = wait_until(lambda: (lambda b: b if len(b) >= 2 else None)(
-            find_all(root, Atspi.Role.PUSH_BUTTON, 'Body Chart')))
-        report(buttons is not None, 'chart: each visit has a "Body Chart" button')
+            find_all(root, Atspi.Role.PUSH_BUTTON, 'Note and Chart')))
+        report(buttons is not None, 'chart: each visit has a "Note and Chart" button')
         if buttons is None:
             return
         do_action(buttons[1])
         chart = wait_until(lambda: next(
             (root.get_child_at_index(i) for i in range(root.get_child_count())
-             if (root.get_child_at_index(i).get_name() or '').startswith('Body Chart')), None))
+             if (root.get_child_at_index(i).get_name() or '').startswith('Note and Chart')), None))
         report(chart is not None, 'chart: the body chart opens in its own window',
                repr([root.get_child_at_index(i).get_name()
                      for i in range(root.get_child_count())]))
