@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-application.h"
+#include "palp-chart-window.h"
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-preferences.h"
@@ -20,6 +21,7 @@ struct _PalpApplication
   char           *database;
   char           *as_user;
   char           *country;
+  gint64          visit_id;
   gboolean        demo;
 };
 
@@ -53,6 +55,7 @@ palp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "as", "s", &self->as_user);
   g_variant_dict_lookup (options, "country", "s", &self->country);
   self->demo = g_variant_dict_contains (options, "demo");
+  g_variant_dict_lookup (options, "visit", "x", &self->visit_id);
 
   if (self->country != NULL && g_ascii_strcasecmp (self->country, "US") != 0 &&
       g_ascii_strcasecmp (self->country, "CA") != 0)
@@ -78,6 +81,30 @@ open_store (PalpApplication  *self,
   return palp_store_open (path, PALP_STORE_OPEN_CREATE, error);
 }
 
+/* --visit: the visit's note and chart, as the signed-in user. */
+static void
+open_visit (PalpApplication *self,
+            PalpStore       *store,
+            PalpWindow      *window)
+{
+  g_autoptr(PalpVisit) visit = NULL;
+  g_autoptr(GError) error = NULL;
+  PalpUser *user = palp_window_get_user (window);
+
+  if (user == NULL)
+    {
+      g_printerr ("%s\n", _("--visit needs a user: give --as."));
+      return;
+    }
+  visit = palp_store_load_visit (store, self->visit_id, &error);
+  if (visit == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (palp_chart_window_new (store, NULL, user, visit)));
+}
+
 static void
 palp_application_activate (GApplication *app)
 {
@@ -100,6 +127,8 @@ palp_application_activate (GApplication *app)
   else
     palp_window_set_store (PALP_WINDOW (window), store, self->as_user);
   gtk_window_present (window);
+  if (store != NULL && self->visit_id > 0)
+    open_visit (self, store, PALP_WINDOW (window));
 }
 
 static void
@@ -190,6 +219,8 @@ static const GOptionEntry options[] = {
     N_("PATH") },
   { "as", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Sign in as this user (a login or an id)"),
     N_("USER") },
+  { "visit", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("Open this visit’s note and chart (by its id)"), N_("ID") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open a demo clinic (in a temporary database unless --database is given)"), NULL },
   { "country", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The demo clinic's country: US or CA"),

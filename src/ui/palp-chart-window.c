@@ -1857,6 +1857,8 @@ palp_chart_window_new (PalpStore  *store,
   palp_note_editor_load (self->note_editor, store, self->clinic, self->user, self->atlas,
                          visit_id);
   g_signal_connect_swapped (self->note_editor, "signed", G_CALLBACK (on_note_signed_cb), self);
+  if (palp_note_editor_get_first_field (self->note_editor) != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), palp_note_editor_get_first_field (self->note_editor));
   load_earlier_visits (self);
   on_marks_changed_cb (self);
   return self;

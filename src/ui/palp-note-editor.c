@@ -1337,6 +1337,14 @@ on_sign_popover_show_cb (PalpNoteEditor *self)
   check_gates (self);
 }
 
+/* When nothing blocks, Return signs: Ctrl+Return, read, Return. */
+static void
+on_sign_popover_map_cb (PalpNoteEditor *self)
+{
+  if (gtk_widget_get_sensitive (self->sign_confirm_button))
+    gtk_widget_grab_focus (self->sign_confirm_button);
+}
+
 void
 palp_note_editor_show_gates (PalpNoteEditor *self)
 {
@@ -1673,6 +1681,16 @@ palp_note_editor_get_buffer (PalpNoteEditor *self,
   return i < 0 ? NULL : self->buffers[i];
 }
 
+GtkWidget *
+palp_note_editor_get_first_field (PalpNoteEditor *self)
+{
+  g_return_val_if_fail (PALP_IS_NOTE_EDITOR (self), NULL);
+
+  if (!editable (self))
+    return NULL;
+  return g_object_get_data (G_OBJECT (self->buffers[0]), "view");
+}
+
 GPtrArray *
 palp_note_editor_get_gates (PalpNoteEditor *self)
 {
@@ -1806,5 +1824,7 @@ palp_note_editor_init (PalpNoteEditor *self)
   g_signal_connect_swapped (self->check_ins_switch, "notify::active", G_CALLBACK (mark_dirty),
                             self);
   g_signal_connect_swapped (self->sign_popover, "show", G_CALLBACK (on_sign_popover_show_cb), self);
+  g_signal_connect_data (self->sign_popover, "map", G_CALLBACK (on_sign_popover_map_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   update_state (self);
 }

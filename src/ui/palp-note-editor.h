@@ -49,6 +49,8 @@ const char  *palp_note_editor_get_problem     (PalpNoteEditor *self);
  * "objective", "assessment", "plan-text", "adverse-effects"). */
 GtkTextBuffer *palp_note_editor_get_buffer    (PalpNoteEditor *self,
                                                const char     *section);
+/* Where typing starts (Subjective), or NULL when the note is read-only. */
+GtkWidget   *palp_note_editor_get_first_field (PalpNoteEditor *self);
 /* Opens the sign popover (checks the gates again). */
 void         palp_note_editor_show_gates      (PalpNoteEditor *self);
 /* The gates as last checked (GPtrArray of PalpGateResult), or NULL. */
