@@ -368,6 +368,30 @@ find_override (const PalpSignInput *input,
   return NULL;
 }
 
+const char *
+palp_gate_get_title (const char *key)
+{
+  static const struct { const char *key; const char *title; } titles[] = {
+    { PALP_GATE_SIGNER, N_("Who signs") },
+    { PALP_GATE_LICENCE, N_("Licence") },
+    { PALP_GATE_SCREENING, N_("Screening") },
+    { PALP_GATE_ABSOLUTE, N_("Contraindications") },
+    { PALP_GATE_LOCAL, N_("Areas to avoid") },
+    { PALP_GATE_CLEARANCE, N_("Physician's clearance") },
+    { PALP_GATE_ORAL, N_("Oral health") },
+    { PALP_GATE_JURISDICTION, N_("Regional rules") },
+    { PALP_GATE_REFERRAL_EXPIRED, N_("Referral") },
+    { PALP_GATE_PRESCRIPTION_SCOPE, N_("Prescribed areas") },
+  };
+
+  if (key != NULL && g_str_has_prefix (key, "rule:"))
+    return _("Regional rule");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (titles[i].key, key) == 0)
+      return _(titles[i].title);
+  return key;
+}
+
 static void
 add_passed (GPtrArray   *results,
             const char  *key,
@@ -450,16 +474,17 @@ check_signer (const PalpSignInput *input,
 
   if (!palp_permission_check (input->signer, PALP_ACTION_SIGN_NOTES,
                               input->visit_practitioner_id, &denied))
-    add_blocked (results, input, PALP_GATE_SIGNER, FALSE, _("Who signs"),
+    add_blocked (results, input, PALP_GATE_SIGNER, FALSE, palp_gate_get_title (PALP_GATE_SIGNER),
                  g_strdup (denied->message),
                  _("Sign in as the visit's practitioner to sign the note."));
   else
-    add_passed (results, PALP_GATE_SIGNER, _("Who signs"),
+    add_passed (results, PALP_GATE_SIGNER, palp_gate_get_title (PALP_GATE_SIGNER),
                 g_strdup (_("You are the visit's practitioner.")));
 
   if (!input->has_licence)
     {
-      add_blocked (results, input, PALP_GATE_LICENCE, FALSE, _("Licence"),
+      add_blocked (results, input, PALP_GATE_LICENCE, FALSE,
+                   palp_gate_get_title (PALP_GATE_LICENCE),
                    g_strdup (_("No licence is recorded for you.")),
                    _("Ask an admin to record your licence in Preferences."));
       return;
@@ -472,17 +497,17 @@ check_signer (const PalpSignInput *input,
     return;
 
   if (input->licence_valid_from != NULL && g_date_compare (visit, &from) < 0)
-    add_blocked (results, input, PALP_GATE_LICENCE, FALSE, _("Licence"),
+    add_blocked (results, input, PALP_GATE_LICENCE, FALSE, palp_gate_get_title (PALP_GATE_LICENCE),
                  g_strdup_printf (_("Your licence starts on %s, after the visit."),
                                   input->licence_valid_from),
                  _("Only a practitioner licensed on the visit's date may sign its note."));
   else if (input->licence_expires != NULL && g_date_compare (visit, &until) > 0)
-    add_blocked (results, input, PALP_GATE_LICENCE, FALSE, _("Licence"),
+    add_blocked (results, input, PALP_GATE_LICENCE, FALSE, palp_gate_get_title (PALP_GATE_LICENCE),
                  g_strdup_printf (_("Your licence expired on %s, before the visit."),
                                   input->licence_expires),
                  _("Record the renewed licence, or the note cannot be signed."));
   else
-    add_passed (results, PALP_GATE_LICENCE, _("Licence"),
+    add_passed (results, PALP_GATE_LICENCE, palp_gate_get_title (PALP_GATE_LICENCE),
                 g_strdup (_("Your licence is current on the visit's date.")));
 }
 
@@ -507,12 +532,13 @@ check_screening (const PalpSignInput         *input,
           g_propagate_error (error, g_steal_pointer (&stale));
           return FALSE;
         }
-      add_blocked (results, input, PALP_GATE_SCREENING, TRUE, _("Screening"),
+      add_blocked (results, input, PALP_GATE_SCREENING, TRUE,
+                   palp_gate_get_title (PALP_GATE_SCREENING),
                    g_strdup (stale->message),
                    _("Update the client's screening, or give a reason to sign without it."));
     }
   else
-    add_passed (results, PALP_GATE_SCREENING, _("Screening"),
+    add_passed (results, PALP_GATE_SCREENING, palp_gate_get_title (PALP_GATE_SCREENING),
                 g_strdup (_("The screening is current.")));
 
   for (gsize i = 0; i < input->n_findings; i++)
@@ -552,32 +578,33 @@ check_screening (const PalpSignInput         *input,
     }
 
   if (absolute->len > 0)
-    add_blocked (results, input, PALP_GATE_ABSOLUTE, TRUE, _("Contraindications"),
+    add_blocked (results, input, PALP_GATE_ABSOLUTE, TRUE, palp_gate_get_title (PALP_GATE_ABSOLUTE),
                  g_strdup_printf (_("No treatment today: %s."), absolute->str),
                  _("Mark the finding resolved if it no longer applies, or give a reason to "
                    "sign anyway."));
   else
-    add_passed (results, PALP_GATE_ABSOLUTE, _("Contraindications"),
+    add_passed (results, PALP_GATE_ABSOLUTE, palp_gate_get_title (PALP_GATE_ABSOLUTE),
                 g_strdup (_("No finding rules out treatment today.")));
 
   if (local->len > 0 && !input->chart_has_avoid_zone)
-    add_blocked (results, input, PALP_GATE_LOCAL, TRUE, _("Areas to avoid"),
+    add_blocked (results, input, PALP_GATE_LOCAL, TRUE, palp_gate_get_title (PALP_GATE_LOCAL),
                  g_strdup_printf (_("Treat around, not over: %s. The body chart marks no area "
                                     "to avoid."),
                                   local->str),
                  _("Mark the area to avoid on the body chart."));
   else
-    add_passed (results, PALP_GATE_LOCAL, _("Areas to avoid"),
+    add_passed (results, PALP_GATE_LOCAL, palp_gate_get_title (PALP_GATE_LOCAL),
                 g_strdup (local->len > 0 ? _("The areas to avoid are marked on the body chart.")
                                          : _("No area needs avoiding.")));
 
   if (uncleared->len > 0)
-    add_blocked (results, input, PALP_GATE_CLEARANCE, TRUE, _("Physician's clearance"),
+    add_blocked (results, input, PALP_GATE_CLEARANCE, TRUE,
+                 palp_gate_get_title (PALP_GATE_CLEARANCE),
                  g_strdup_printf (_("A physician's clearance is needed for: %s."),
                                   uncleared->str),
                  _("Record the physician's clearance and its date."));
   else
-    add_passed (results, PALP_GATE_CLEARANCE, _("Physician's clearance"),
+    add_passed (results, PALP_GATE_CLEARANCE, palp_gate_get_title (PALP_GATE_CLEARANCE),
                 g_strdup (_("No clearance is missing.")));
   return TRUE;
 }
@@ -599,7 +626,7 @@ check_oral (const PalpSignInput         *input,
 
   if (reasons->len == 0)
     {
-      add_passed (results, PALP_GATE_ORAL, _("Oral health"),
+      add_passed (results, PALP_GATE_ORAL, palp_gate_get_title (PALP_GATE_ORAL),
                   g_strdup (_("The mouth was assessed, gloves were worn and consent is on "
                               "file.")));
       return TRUE;
@@ -607,7 +634,7 @@ check_oral (const PalpSignInput         *input,
   for (guint i = 0; i < reasons->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
                             (const char *) g_ptr_array_index (reasons, i));
-  add_blocked (results, input, PALP_GATE_ORAL, TRUE, _("Oral health"),
+  add_blocked (results, input, PALP_GATE_ORAL, TRUE, palp_gate_get_title (PALP_GATE_ORAL),
                g_string_free (g_steal_pointer (&text), FALSE),
                _("Complete the oral-health assessment before intra-oral work."));
   return TRUE;
@@ -624,7 +651,8 @@ check_rules (const PalpSignInput *input,
 
   if (input->licence_jurisdiction == NULL)
     {
-      add_blocked (results, input, PALP_GATE_JURISDICTION, FALSE, _("Regional rules"),
+      add_blocked (results, input, PALP_GATE_JURISDICTION, FALSE,
+                   palp_gate_get_title (PALP_GATE_JURISDICTION),
                    g_strdup (_("Your licence's jurisdiction is not recorded, so its rules for "
                                "intra-oral and jaw work cannot be checked.")),
                    _("Ask an admin to record where your licence was issued."));
@@ -693,7 +721,7 @@ check_rules (const PalpSignInput *input,
     }
 
   if (!any)
-    add_passed (results, PALP_GATE_JURISDICTION, _("Regional rules"),
+    add_passed (results, PALP_GATE_JURISDICTION, palp_gate_get_title (PALP_GATE_JURISDICTION),
                 g_strdup_printf (_("No rule on file for %s. Check your jurisdiction's rules for "
                                    "this work yourself."),
                                  input->licence_jurisdiction));
@@ -716,12 +744,14 @@ check_referral (const PalpSignInput *input,
       if (!input_date (input->referral_expires, &expires, _("The referral's expiry"), error))
         return FALSE;
       if (g_date_compare (visit, &expires) > 0)
-        add_blocked (results, input, PALP_GATE_REFERRAL_EXPIRED, TRUE, _("Referral"),
+        add_blocked (results, input, PALP_GATE_REFERRAL_EXPIRED, TRUE,
+                     palp_gate_get_title (PALP_GATE_REFERRAL_EXPIRED),
                      g_strdup_printf (_("The referral expired on %s, before the visit."),
                                       input->referral_expires),
                      _("Ask the prescriber for a new referral, or give a reason to sign."));
       else
-        add_passed (results, PALP_GATE_REFERRAL_EXPIRED, _("Referral"),
+        add_passed (results, PALP_GATE_REFERRAL_EXPIRED,
+                    palp_gate_get_title (PALP_GATE_REFERRAL_EXPIRED),
                     g_strdup (_("The referral is current.")));
     }
 
@@ -733,12 +763,14 @@ check_referral (const PalpSignInput *input,
                               input->treated_regions[i]);
 
   if (outside->len > 0)
-    add_blocked (results, input, PALP_GATE_PRESCRIPTION_SCOPE, TRUE, _("Prescribed areas"),
+    add_blocked (results, input, PALP_GATE_PRESCRIPTION_SCOPE, TRUE,
+                 palp_gate_get_title (PALP_GATE_PRESCRIPTION_SCOPE),
                  g_strdup_printf (_("Treated outside the prescribed areas: %s."), outside->str),
                  _("Keep to the areas the prescription names, ask the prescriber to add these, "
                    "or give a reason."));
   else
-    add_passed (results, PALP_GATE_PRESCRIPTION_SCOPE, _("Prescribed areas"),
+    add_passed (results, PALP_GATE_PRESCRIPTION_SCOPE,
+                palp_gate_get_title (PALP_GATE_PRESCRIPTION_SCOPE),
                 g_strdup (_("Every treated area is within the prescription.")));
   return TRUE;
 }

@@ -105,6 +105,10 @@ typedef enum
 #define PALP_GATE_REFERRAL_EXPIRED   "referral-expired"
 #define PALP_GATE_PRESCRIPTION_SCOPE "prescription-scope"
 
+/* The gate's name for people ("Screening", "Oral health"); "Regional
+ * rule" for a "rule:" key; an unknown key as it is. Translated. */
+const char *palp_gate_get_title (const char *key);
+
 typedef struct
 {
   const char *key;     /* the gate to override */

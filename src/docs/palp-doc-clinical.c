@@ -19,6 +19,7 @@
 #include "palp-doc-clinical-private.h"
 #include "palp-doc-receipt.h"
 #include "palp-measure.h"
+#include "palp-sign-gates.h"
 
 /* A body view on a note leaves room for its words on the same page. */
 #define NOTE_CHART_HEIGHT 330.0
@@ -393,28 +394,6 @@ clinical_goal_series (const PalpClinicalDocument *document,
 /* ---------------------------------------------------------------------- */
 /* A visit's note                                                         */
 
-static const char *
-gate_label (const char *key)
-{
-  static const struct { const char *key; const char *label; } gates[] = {
-    { "signer", N_("Signer") },
-    { "licence", N_("Current licence") },
-    { "screening-current", N_("Screening current") },
-    { "absolute-findings", N_("Absolute contraindication") },
-    { "local-findings", N_("Local contraindication") },
-    { "clearance", N_("Physician’s clearance") },
-    { "oral-health", N_("Oral-health gate") },
-    { "jurisdiction", N_("Jurisdiction rule") },
-    { "referral-expired", N_("Referral expired") },
-    { "prescription-scope", N_("Prescription scope") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (gates); i++)
-    if (g_strcmp0 (key, gates[i].key) == 0)
-      return _(gates[i].label);
-  return key != NULL ? key : "";
-}
-
 static void
 add_section (PalpDoc    *doc,
              const char *heading,
@@ -603,7 +582,7 @@ add_overrides (ClinicalWriter          *writer,
       if (g_str_has_prefix (gate != NULL ? gate : "", "rule:"))
         /* Translators: a jurisdiction rule overridden, and its id. */
         rule = g_strdup_printf (_("Rule %s"), gate + 5);
-      cells[0] = rule != NULL ? rule : gate_label (gate);
+      cells[0] = rule != NULL ? rule : palp_gate_get_title (gate);
       cells[1] = palp_gate_override_get_string (o, "reason");
       cells[2] = by;
       cells[3] = when;

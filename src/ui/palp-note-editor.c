@@ -873,6 +873,38 @@ update_state (PalpNoteEditor *self)
   gtk_widget_set_visible (self->copy_forward_button, editable (self));
 }
 
+/* The gates passed on the practitioner's judgement, with their reasons. */
+static guint
+load_overrides (PalpNoteEditor *self)
+{
+  g_autoptr(GListModel) overrides =
+    palp_store_list_gate_overrides (self->store, palp_visit_get_int (self->visit, "id"), NULL);
+  guint n = overrides ? g_list_model_get_n_items (overrides) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PalpGateOverride) o = g_list_model_get_item (overrides, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
+      /* Translators: a safety gate passed on the practitioner's judgement. */
+      g_autofree char *title = g_strdup_printf (_("%s: passed on judgement"),
+                                                palp_gate_get_title (palp_record_get_string (
+                                                  PALP_RECORD (o), "gate")));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   palp_record_get_string (PALP_RECORD (o), "reason"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Overridden"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->contra_box, row);
+    }
+  return n;
+}
+
 static void
 load_safety (PalpNoteEditor *self)
 {
@@ -956,6 +988,7 @@ load_safety (PalpNoteEditor *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (self->contra_box, row);
     }
+  n += load_overrides (self);
   gtk_widget_set_visible (GTK_WIDGET (self->contra_box), n > 0);
 }
 
@@ -1024,7 +1057,6 @@ set_sensitivity (PalpNoteEditor *self)
       GtkWidget *view = g_object_get_data (G_OBJECT (self->buffers[i]), "view");
 
       gtk_text_view_set_editable (GTK_TEXT_VIEW (view), can);
-      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), can);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->pain_row), can);
   gtk_widget_set_sensitive (GTK_WIDGET (self->draping_switch), can);
@@ -1200,6 +1232,13 @@ update_sign_button (PalpNoteEditor *self)
     }
 }
 
+static void
+on_override_activate_cb (PalpNoteEditor *self)
+{
+  if (gtk_widget_get_sensitive (self->sign_confirm_button))
+    gtk_widget_activate_action (GTK_WIDGET (self), "note.sign", NULL);
+}
+
 static GtkWidget *
 gate_row (PalpNoteEditor *self,
           PalpGateResult *gate)
@@ -1285,6 +1324,9 @@ gate_row (PalpNoteEditor *self,
           g_hash_table_insert (self->override_entries, g_strdup (gate->key),
                                g_object_ref_sink (entry));
           g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_sign_button), self);
+          /* Return in a reason signs, once nothing else blocks. */
+          gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
+          g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_override_activate_cb), self);
         }
       else if (gtk_widget_get_parent (entry) != NULL)
         gtk_box_remove (GTK_BOX (gtk_widget_get_parent (entry)), entry);
@@ -1331,18 +1373,31 @@ check_gates (PalpNoteEditor *self)
   update_sign_button (self);
 }
 
+/* The gates are checked again each time the popover is about to open. */
 static void
-on_sign_popover_show_cb (PalpNoteEditor *self)
+create_sign_popup_cb (GtkMenuButton *button,
+                      gpointer       data)
 {
-  check_gates (self);
+  check_gates (PALP_NOTE_EDITOR (data));
 }
 
 /* When nothing blocks, Return signs: Ctrl+Return, read, Return. */
 static void
 on_sign_popover_map_cb (PalpNoteEditor *self)
 {
+  GtkWidget *first_entry = NULL;
+
+  for (guint i = 0; self->gates && i < self->gates->len && first_entry == NULL; i++)
+    {
+      PalpGateResult *gate = g_ptr_array_index (self->gates, i);
+
+      if (gate->status == PALP_GATE_BLOCKED)
+        first_entry = g_hash_table_lookup (self->override_entries, gate->key);
+    }
   if (gtk_widget_get_sensitive (self->sign_confirm_button))
     gtk_widget_grab_focus (self->sign_confirm_button);
+  else if (first_entry != NULL)
+    gtk_widget_grab_focus (first_entry);
 }
 
 void
@@ -1755,7 +1810,7 @@ palp_note_editor_class_init (PalpNoteEditorClass *klass)
                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/palpate/Palpate/ui/palp-note-editor.ui");
+                                               "/io/github/palpate/Palpate/palp-note-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, PalpNoteEditor, box);
@@ -1795,15 +1850,13 @@ palp_note_editor_class_init (PalpNoteEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "note.sign", NULL, sign_action);
   gtk_widget_class_install_action (widget_class, "note.show-gates", NULL, show_gates_action);
   gtk_widget_class_install_action (widget_class, "note.amend", NULL, amend_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "note.show-gates", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "note.show-gates", NULL);
 }
 
 static void
 palp_note_editor_init (PalpNoteEditor *self)
 {
+  GtkEventController *shortcuts;
+
   self->techniques = g_ptr_array_new_with_free_func (technique_free);
   self->measures = g_ptr_array_new_with_free_func (measure_free);
   self->override_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1823,7 +1876,15 @@ palp_note_editor_init (PalpNoteEditor *self)
                             self);
   g_signal_connect_swapped (self->check_ins_switch, "notify::active", G_CALLBACK (mark_dirty),
                             self);
-  g_signal_connect_swapped (self->sign_popover, "show", G_CALLBACK (on_sign_popover_show_cb), self);
+  /* Ctrl+Return: caught before a text view takes Return for a new line. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("note.show-gates")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  gtk_menu_button_set_create_popup_func (self->sign_button, create_sign_popup_cb, self, NULL);
   g_signal_connect_data (self->sign_popover, "map", G_CALLBACK (on_sign_popover_map_cb), self,
                          NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   update_state (self);

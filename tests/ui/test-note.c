@@ -322,6 +322,9 @@ test_note_absolute_blocks (Fixture       *f,
                   palp_note_editor_get_signed (editor));
   g_assert_false (palp_note_editor_get_signed (editor));
   palp_test_shoot (GTK_WINDOW (window), "note-blocked");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (editor),
+                                                          GTK_TYPE_MENU_BUTTON)));
+  settle ();
 }
 
 /* Someone else's note is read-only, with the reason, and cannot be signed. */
@@ -344,15 +347,22 @@ test_today_unsigned (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GListModel) unsigned_visits = palp_store_list_unsigned_visits (f->store, 0, NULL);
-  PalpTodayPage *today = PALP_TODAY_PAGE (find_widget (GTK_WIDGET (f->window),
-                                                       PALP_TYPE_TODAY_PAGE));
+  PalpTodayPage *today;
+  GtkWidget *expander;
   g_autoptr(PalpVisit) visit = NULL;
   GtkWindow *opened;
 
+  palp_window_show_section (f->window, "today");
+  settle ();
+  today = PALP_TODAY_PAGE (find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE));
   g_assert_nonnull (today);
   g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), >, 0);
   palp_today_page_reload (today);
   settle ();
+  /* One expander per practitioner with unsigned notes. */
+  expander = find_widget (GTK_WIDGET (today), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  g_assert_true (gtk_widget_is_visible (expander));
   visit = g_list_model_get_item (unsigned_visits, 0);
   opened = palp_today_page_open_note (today, palp_visit_get_int (visit, "id"));
   g_assert_true (PALP_IS_CHART_WINDOW (opened));
