@@ -11,8 +11,9 @@
  *    Intra-oral training counts as on file when an "intra-oral" or
  *    "intra-oral-training" endorsement is;
  *  - the screening: the client's latest on or before the visit, and its
- *    findings. A change is taken as reported when a health history was
- *    taken after that screening and by the visit's date. A local finding
+ *    findings. A change is taken as reported when a health-history version
+ *    saying what changed ("reported_change") was recorded at or after
+ *    that screening, by the visit's date. A local finding
  *    is covered when the visit's chart has an "avoid" mark in its region
  *    (or any "avoid" mark, when the finding names no region);
  *  - what the visit did: intra-oral when a technique of the note says
@@ -287,15 +288,18 @@ gather_screening (PalpStore  *self,
   if (screening_id == 0)
     return TRUE;
 
-  /* A newer health history means the client reported a change. */
+  /* A change reported since: a health-history version that says what
+   * changed ("reported_change"), recorded at or after the screening, by
+   * the visit's date. A routine update of the history is not one. This
+   * is the rule the client's Health tab shows. */
   stmt = query (self, "SELECT count (*) FROM health_histories WHERE client_id = ?1"
-                      " AND taken_on <= ?2 AND (taken_on > ?3"
-                      "      OR (taken_on = ?3 AND recorded_at > ?4))",
+                      " AND taken_on <= ?2 AND recorded_at >= ?3"
+                      " AND json_type (answers, '$.reported_change') IS NOT NULL"
+                      " AND json_type (answers, '$.reported_change') != 'null'",
                 d->client_id, visit_date, error);
   if (stmt == NULL)
     return FALSE;
-  palp_store_bind_text (stmt, 3, d->input.screened_on);
-  palp_store_bind_text (stmt, 4, taken_at);
+  palp_store_bind_text (stmt, 3, taken_at);
   rc = sqlite3_step (stmt);
   if (!step_error (self, rc, error))
     return FALSE;
@@ -722,6 +726,13 @@ palp_store_list_unsigned_visits (PalpStore  *self,
                              " AND NOT EXISTS (SELECT 1 FROM visit_signatures s"
                              "                 WHERE s.visit_id = v.id)"
                              " AND (?1 = 0 OR v.practitioner_id = ?1)"
+                             /* An esthetic or retail visit needs a service
+                              * record, not a SOAP note. */
+                             " AND (NOT EXISTS (SELECT 1 FROM visit_lines l"
+                             "                  WHERE l.visit_id = v.id)"
+                             "      OR EXISTS (SELECT 1 FROM visit_lines l"
+                             "                 WHERE l.visit_id = v.id"
+                             "                 AND l.category = 'therapeutic'))"
                              " ORDER BY v.starts_at, v.id",
                              error);
   if (stmt == NULL)

@@ -578,7 +578,8 @@ gboolean     palp_store_sign_note         (PalpStore   *self,
                                            gsize        n_overrides,
                                            GError     **error);
 /* Attended visits whose note is not signed, oldest first, of one
- * practitioner (0: everyone's). */
+ * practitioner (0: everyone's); not those billed only esthetic or other
+ * services (a service record, not a SOAP note). */
 GListModel  *palp_store_list_unsigned_visits (PalpStore *self,
                                            gint64       practitioner_id,
                                            GError     **error);

@@ -555,6 +555,41 @@ test_sign_passes (Fixture       *f,
   g_clear_object (&unsigned_visits);
   unsigned_visits = palp_store_list_unsigned_visits (f->store, f->maya_id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), ==, 0);
+  g_clear_object (&unsigned_visits);
+
+  /* A facial alone needs a service record, not a SOAP note: not listed.
+   * The same visit with a massage line is. */
+  {
+    g_autoptr(PalpService) facial = palp_service_new ();
+    g_autoptr(PalpService) massage = palp_service_new ();
+    gint64 visit;
+
+    palp_store_set_actor (f->store, f->admin_id);
+    g_object_set (facial, "name", "Hydrating facial", "category", "esthetic",
+                  "duration-minutes", (gint64) 45, "fee-cents", (gint64) 6000,
+                  "active", (gint64) 1, NULL);
+    g_object_set (massage, "name", "Therapeutic massage", "category", "therapeutic",
+                  "duration-minutes", (gint64) 60, "fee-cents", (gint64) 9000,
+                  "active", (gint64) 1, NULL);
+    g_assert_true (palp_store_save_service (f->store, facial, &error));
+    g_assert_true (palp_store_save_service (f->store, massage, &error));
+    g_assert_no_error (error);
+    palp_store_set_actor (f->store, f->maya_id);
+    visit = add_visit (f, f->maya_id, "2026-10-21 10:00");
+    g_assert_cmpint (palp_store_add_visit_line (f->store, visit,
+                                                palp_service_get_int (facial, "id"), 45,
+                                                &error), >, 0);
+    g_assert_no_error (error);
+    unsigned_visits = palp_store_list_unsigned_visits (f->store, f->maya_id, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), ==, 0);
+    g_clear_object (&unsigned_visits);
+    g_assert_cmpint (palp_store_add_visit_line (f->store, visit,
+                                                palp_service_get_int (massage, "id"), 30,
+                                                &error), >, 0);
+    g_assert_no_error (error);
+    unsigned_visits = palp_store_list_unsigned_visits (f->store, f->maya_id, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), ==, 1);
+  }
 }
 
 static void
@@ -617,17 +652,29 @@ test_sign_screening (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PalpHealthHistory) history = palp_health_history_new ();
+  g_autoptr(PalpHealthHistory) routine = palp_health_history_new ();
 
   ready (f, "WA", NECK);
-  /* A newer health history: the client reported a change. */
+  /* A routine update of the history is not a reported change. */
+  g_object_set (routine, "client-id", f->client_id, "taken-on", "2026-10-15",
+                "answers", "{\"medications\": \"ibuprofen as needed\"}", NULL);
+  g_assert_true (palp_store_save_health_history (f->store, routine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SCREENING, NULL, 0, NULL), ==,
+                   PALP_GATE_PASSED);
+  /* A version saying what changed: the screening must be asked again. */
   g_object_set (history, "client-id", f->client_id, "taken-on", "2026-10-15",
-                "answers", "{\"surgeries\": [{\"what\": \"knee\", \"on\": \"2026-10\"}]}",
+                "answers", "{\"surgeries\": [{\"what\": \"knee\", \"on\": \"2026-10\"}],"
+                           " \"reported_change\": \"knee surgery\"}",
                 NULL);
   g_assert_true (palp_store_save_health_history (f->store, history, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SCREENING, NULL, 0, NULL), ==,
                    PALP_GATE_BLOCKED);
   assert_sign_refused (f, f->visit, NULL, 0);
+  /* Screened again afterwards (time stamps are to the second, and a
+   * change in the same second counts as the later of the two). */
+  g_usleep (1100 * 1000);
   add_screening (f, "2026-10-18", NULL, NULL, NULL);
   g_assert_cmpint (gate_status (f, f->visit, PALP_GATE_SCREENING, NULL, 0, NULL), ==,
                    PALP_GATE_PASSED);
