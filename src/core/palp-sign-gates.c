@@ -331,6 +331,122 @@ palp_rules_parse (GBytes  *bytes,
   return g_steal_pointer (&rules);
 }
 
+PalpRule *
+palp_rule_copy (const PalpRule *rule)
+{
+  PalpRule *copy;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  copy = g_memdup2 (rule, sizeof *rule);
+  copy->id = g_strdup (rule->id);
+  copy->jurisdiction = g_strdup (rule->jurisdiction);
+  copy->jurisdiction_name = g_strdup (rule->jurisdiction_name);
+  copy->endorsement = g_strdup (rule->endorsement);
+  copy->summary = g_strdup (rule->summary);
+  copy->source = g_strdup (rule->source);
+  copy->date = g_strdup (rule->date);
+  return copy;
+}
+
+const char *
+palp_rule_scope_to_key (PalpRuleScope scope)
+{
+  g_return_val_if_fail ((guint) scope < G_N_ELEMENTS (scope_keys), NULL);
+  return scope_keys[scope];
+}
+
+const char *
+palp_rule_requirement_to_key (PalpRuleRequirement requirement)
+{
+  g_return_val_if_fail ((guint) requirement < G_N_ELEMENTS (requirement_keys), NULL);
+  return requirement_keys[requirement];
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+char *
+palp_rules_to_json (GPtrArray  *rules,
+                    const char *about)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, RULES_FORMAT);
+  add_string (builder, "about", about);
+  json_builder_set_member_name (builder, "rules");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const PalpRule *rule = g_ptr_array_index (rules, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", rule->id);
+      add_string (builder, "jurisdiction", rule->jurisdiction);
+      add_string (builder, "jurisdiction_name", rule->jurisdiction_name);
+      add_string (builder, "applies_to", palp_rule_scope_to_key (rule->scope));
+      add_string (builder, "requirement", palp_rule_requirement_to_key (rule->requirement));
+      add_string (builder, "endorsement", rule->endorsement);
+      add_string (builder, "summary", rule->summary);
+      add_string (builder, "source", rule->source);
+      add_string (builder, "date", rule->date);
+      if (rule->verify)
+        {
+          json_builder_set_member_name (builder, "verify");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      if (rule->overridable)
+        {
+          json_builder_set_member_name (builder, "overridable");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return text;
+}
+
+char *
+palp_rules_read_about (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *node;
+  gconstpointer data;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0 || !json_parser_load_from_data (parser, data, (gssize) size, NULL) ||
+      (node = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (node = json_object_get_member (json_node_get_object (node), "about")) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
 /* Signing ------------------------------------------------------------------ */
 
 void

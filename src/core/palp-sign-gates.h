@@ -83,6 +83,22 @@ void        palp_rule_free    (PalpRule *rule);
 GPtrArray  *palp_rules_parse  (GBytes   *bytes,
                                GError  **error);
 
+/* The rules as palp_rules_parse () reads them, for a clinic's edited
+ * copy: "format": 1, @about when not NULL, then each rule with its members
+ * in the order above ("endorsement" and "date" only when set, "verify"
+ * and "overridable" only when TRUE). The rules are not checked: parse the
+ * text before keeping it. */
+char       *palp_rules_to_json    (GPtrArray      *rules,
+                                   const char     *about);
+/* The file's "about" text, or NULL when it has none or is not JSON. */
+char       *palp_rules_read_about (GBytes         *bytes);
+PalpRule   *palp_rule_copy        (const PalpRule *rule);
+/* Stable keys, as the file spells them: "intra-oral", "tmj"; "permitted",
+ * "not-permitted", "endorsement", "written-referral", "consent",
+ * "training". */
+const char *palp_rule_scope_to_key       (PalpRuleScope        scope);
+const char *palp_rule_requirement_to_key (PalpRuleRequirement  requirement);
+
 /* Signing ---------------------------------------------------------------- */
 
 typedef enum

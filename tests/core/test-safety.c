@@ -298,6 +298,92 @@ test_rules_broken (void)
   }
 }
 
+static void
+assert_rules_equal (GPtrArray *a,
+                    GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const PalpRule *x = g_ptr_array_index (a, i);
+      const PalpRule *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->jurisdiction, ==, y->jurisdiction);
+      g_assert_cmpstr (x->jurisdiction_name, ==, y->jurisdiction_name);
+      g_assert_cmpint (x->scope, ==, y->scope);
+      g_assert_cmpint (x->requirement, ==, y->requirement);
+      g_assert_cmpstr (x->endorsement, ==, y->endorsement);
+      g_assert_cmpstr (x->summary, ==, y->summary);
+      g_assert_cmpstr (x->source, ==, y->source);
+      g_assert_cmpstr (x->date, ==, y->date);
+      g_assert_cmpint (x->verify, ==, y->verify);
+      g_assert_cmpint (x->overridable, ==, y->overridable);
+    }
+}
+
+/* Written back, the rules read the same, "about" included; an edit
+ * survives the trip. */
+static void
+test_rules_round_trip (void)
+{
+  g_autoptr(GPtrArray) rules = load_rules ();
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = palp_rules_to_json (rules, "About “these” rules\n");
+  g_autofree char *json2 = NULL;
+  g_autofree char *about = NULL;
+  PalpRule *copy;
+
+  bytes = g_bytes_new (json, strlen (json));
+  again = palp_rules_parse (bytes, &error);
+  g_assert_no_error (error);
+  assert_rules_equal (rules, again);
+  about = palp_rules_read_about (bytes);
+  g_assert_cmpstr (about, ==, "About “these” rules\n");
+
+  /* The same text twice: nothing depends on the order of a hash. */
+  json2 = palp_rules_to_json (again, about);
+  g_assert_cmpstr (json, ==, json2);
+
+  /* Quotes, a changed requirement, flags and a rule with no date. */
+  copy = palp_rule_copy (g_ptr_array_index (rules, 0));
+  g_free (copy->id);
+  copy->id = g_strdup ("us-oh-copy");
+  g_free (copy->source);
+  copy->source = g_strdup ("OAC 4731-1-05 \"as amended\"");
+  copy->requirement = PALP_RULE_ENDORSEMENT;
+  copy->endorsement = g_strdup ("intra-oral");
+  g_clear_pointer (&copy->date, g_free);
+  copy->verify = TRUE;
+  copy->overridable = TRUE;
+  g_ptr_array_add (rules, copy);
+  g_clear_pointer (&json, g_free);
+  json = palp_rules_to_json (rules, NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (json, strlen (json));
+  edited = palp_rules_parse (bytes, &error);
+  g_assert_no_error (error);
+  assert_rules_equal (rules, edited);
+  g_assert_null (palp_rules_read_about (bytes));
+
+  /* What the parser refuses is written as it is, and refused again. */
+  copy->endorsement = (g_free (copy->endorsement), NULL);
+  g_clear_pointer (&json, g_free);
+  json = palp_rules_to_json (rules, NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (json, strlen (json));
+  g_assert_null (palp_rules_parse (bytes, &error));
+  g_assert_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "us-oh-copy"));
+
+  g_assert_cmpstr (palp_rule_scope_to_key (PALP_RULE_SCOPE_TMJ), ==, "tmj");
+  g_assert_cmpstr (palp_rule_requirement_to_key (PALP_RULE_WRITTEN_REFERRAL), ==,
+                   "written-referral");
+}
+
 /* A visit that passes every gate: the practitioner's own, licensed,
  * screened this month, nothing found. */
 typedef struct
@@ -666,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/screening/currency", test_currency);
   g_test_add_func ("/screening/oral-gate", test_oral_gate);
   g_test_add_func ("/rules/file", test_rules_file);
+  g_test_add_func ("/rules/round-trip", test_rules_round_trip);
   g_test_add_func ("/rules/broken", test_rules_broken);
   g_test_add_func ("/sign/all-pass", test_sign_all_pass);
   g_test_add_func ("/sign/who", test_sign_who);
