@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-preferences.h"
+#include "palp-preferences-clinical.h"
 #include "palp-receipt-number.h"
 #include "palp-signature-pad.h"
 #include "palp-compat.h"
@@ -869,5 +870,7 @@ palp_preferences_new (PalpStore *store,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (palp_services_page_new (store, self->clinic,
                                                                             user)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (palp_preferences_clinical_new (store, user)));
   return self;
 }
