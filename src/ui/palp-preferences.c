@@ -12,6 +12,7 @@
 
 #include "palp-preferences.h"
 #include "palp-preferences-clinical.h"
+#include "palp-preferences-rules.h"
 #include "palp-receipt-number.h"
 #include "palp-signature-pad.h"
 #include "palp-compat.h"
@@ -872,5 +873,7 @@ palp_preferences_new (PalpStore *store,
                                                                             user)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (palp_preferences_clinical_new (store, user)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (palp_preferences_rules_new (store, user)));
   return self;
 }

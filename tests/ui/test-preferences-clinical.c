@@ -13,6 +13,7 @@
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-preferences.h"
+#include "palp-sign-gates.h"
 #include "palp-test-shot.h"
 #include "palp-window.h"
 
@@ -102,6 +103,13 @@ is_button_labelled (GtkWidget     *w,
                     gconstpointer  label)
 {
   return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0;
+}
+
+static gboolean
+is_error_label (GtkWidget     *w,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error");
 }
 
 static GtkWidget *
@@ -266,6 +274,301 @@ test_clinical_read_only (Fixture       *f,
   palp_test_shoot (GTK_WINDOW (f->prefs), "preferences-clinical-read-only");
 }
 
+static gboolean
+is_rule_button (GtkWidget     *w,
+                gconstpointer  data)
+{
+  const char * const *want = data;   /* { rule id, tooltip } */
+
+  return GTK_IS_BUTTON (w) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (w), "palp-rule-id"), want[0]) == 0 &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (w), want[1]) == 0;
+}
+
+static GtkWidget *
+rule_button (GtkWidget  *root,
+             const char *id,
+             const char *tooltip)
+{
+  const char *want[] = { id, tooltip };
+
+  return find (root, is_rule_button, want);
+}
+
+static GtkWindow *
+find_window_titled (const char *title)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), title) == 0 &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static char *
+stored_rules (Fixture  *f,
+              gboolean *is_default)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = palp_store_get_rules_json (f->store, is_default, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  return json;
+}
+
+static GtkWindow *
+open_rule (GtkWidget  *p,
+           const char *id)
+{
+  GtkWidget *edit = rule_button (p, id, "Edit this rule");
+  GtkWindow *dialog;
+
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  spin ();
+  dialog = find_window_titled ("Edit Rule");
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static GtkLabel *
+dialog_message (GtkWindow *dialog)
+{
+  GtkWidget *w = find (GTK_WIDGET (dialog), is_error_label, NULL);
+
+  g_assert_nonnull (w);
+  return GTK_LABEL (w);
+}
+
+/* The admin edits a rule's source: the whole file is stored with it, and
+ * the page shows it. */
+static void
+test_rules_edit (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *p = page (f, "rules");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean is_default = FALSE;
+  GtkWindow *dialog;
+  GtkWidget *source;
+
+  before = stored_rules (f, &is_default);
+  g_assert_true (is_default);
+  g_assert_nonnull (find (p, is_row_titled, "TMJ treatment needs a written referral on file"));
+  g_assert_nonnull (find (p, is_row_titled,
+                          "Intra-oral work needs the licence endorsement “intra-oral”"));
+  palp_test_shoot (GTK_WINDOW (f->prefs), "preferences-rules");
+  shoot_scrolled (f, p, 1.0, "preferences-rules-end");
+
+  dialog = open_rule (p, "us-oh-tmj-referral");
+  palp_test_shoot (dialog, "preferences-rule-dialog");
+  source = find (GTK_WIDGET (dialog), is_row_titled, "Source (e.g. OAC 4731-1-05)");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (source)), ==, "OAC 4731-1-05");
+  gtk_editable_set_text (GTK_EDITABLE (source), "OAC 4731-1-05 (as amended 2025)");
+  g_signal_emit_by_name (find (GTK_WIDGET (dialog), is_button_labelled, "_Save"), "clicked");
+  spin ();
+  g_assert_null (find_window_titled ("Edit Rule"));
+
+  after = stored_rules (f, &is_default);
+  g_assert_false (is_default);
+  g_assert_nonnull (strstr (after, "OAC 4731-1-05 (as amended 2025)"));
+  rules = palp_store_load_rules (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      PalpRule *rule = g_ptr_array_index (rules, i);
+
+      if (g_strcmp0 (rule->id, "us-oh-tmj-referral") == 0)
+        {
+          g_assert_cmpstr (rule->source, ==, "OAC 4731-1-05 (as amended 2025)");
+          g_assert_cmpint (rule->requirement, ==, PALP_RULE_WRITTEN_REFERRAL);
+          g_assert_cmpstr (rule->date, ==, "2023");
+        }
+    }
+  /* The page shows the stored rule. */
+  p = page (f, "rules");
+  g_assert_nonnull (rule_button (p, "us-oh-tmj-referral", "Edit this rule"));
+}
+
+/* An endorsement rule without its endorsement, and a jurisdiction the
+ * parser refuses: each refused with a message, nothing stored. */
+static void
+test_rules_invalid (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *p = page (f, "rules");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean is_default = FALSE;
+  GtkWindow *dialog;
+  GtkWidget *endorsement, *jurisdiction, *save;
+  GtkLabel *message;
+
+  before = stored_rules (f, &is_default);
+  g_assert_true (is_default);
+
+  dialog = open_rule (p, "us-wa-intra-oral-endorsement");
+  endorsement = find (GTK_WIDGET (dialog), is_row_titled, "Endorsement (e.g. intra-oral)");
+  save = find (GTK_WIDGET (dialog), is_button_labelled, "_Save");
+  g_assert_nonnull (endorsement);
+  g_assert_true (gtk_widget_get_visible (endorsement));
+  gtk_editable_set_text (GTK_EDITABLE (endorsement), "");
+  g_signal_emit_by_name (save, "clicked");
+  spin ();
+  message = dialog_message (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "endorsement"));
+  g_assert_true (gtk_widget_has_css_class (endorsement, "error"));
+  g_assert_true (find_window_titled ("Edit Rule") == dialog);
+  after = stored_rules (f, &is_default);
+  g_assert_true (is_default);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* The parser's own check, through the store: a name is not a code. */
+  gtk_editable_set_text (GTK_EDITABLE (endorsement), "intra-oral");
+  jurisdiction = find (GTK_WIDGET (dialog), is_row_titled,
+                       "Jurisdiction code (e.g. US-OH, CA-AB)");
+  gtk_editable_set_text (GTK_EDITABLE (jurisdiction), "Washington");
+  g_signal_emit_by_name (save, "clicked");
+  spin ();
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "US-OH or CA-AB"));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "us-wa-intra-oral-endorsement"));
+  g_assert_true (find_window_titled ("Edit Rule") == dialog);
+  palp_test_shoot (dialog, "preferences-rule-dialog-error");
+  after = stored_rules (f, &is_default);
+  g_assert_true (is_default);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static guint
+count_rules (Fixture *f)
+{
+  g_autoptr(GPtrArray) rules = palp_store_load_rules (f->store, NULL);
+
+  g_assert_nonnull (rules);
+  return rules->len;
+}
+
+/* Add a rule, remove one, then Restore Shipped Rules brings the defaults
+ * back after its confirmation. */
+static void
+test_rules_add_remove_restore (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *p = page (f, "rules");
+  guint shipped = count_rules (f);
+  g_autofree char *json = NULL;
+  gboolean is_default = FALSE;
+  AdwMessageDialog *confirm;
+  GtkWindow *dialog;
+
+  /* Add: Idaho, TMJ, a written referral. */
+  g_signal_emit_by_name (find (p, is_button_labelled, "_Add Rule…"), "clicked");
+  spin ();
+  dialog = find_window_titled ("Add Rule");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), is_row_titled,
+                                             "Jurisdiction code (e.g. US-OH, CA-AB)")), "us-id");
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), is_row_titled,
+                                             "Jurisdiction name")), "Idaho");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), is_row_titled,
+                                                   "Applies to")), PALP_RULE_SCOPE_TMJ);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), is_row_titled,
+                                                   "Requirement")), PALP_RULE_WRITTEN_REFERRAL);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), is_row_titled, "Summary")),
+                         "A written referral is needed for TMJ work.");
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), is_row_titled,
+                                             "Source (e.g. OAC 4731-1-05)")), "IDAPA 24.27.01");
+  g_signal_emit_by_name (find (GTK_WIDGET (dialog), is_button_labelled, "_Add"), "clicked");
+  spin ();
+  g_assert_null (find_window_titled ("Add Rule"));
+  g_assert_cmpuint (count_rules (f), ==, shipped + 1);
+  json = stored_rules (f, &is_default);
+  g_assert_nonnull (strstr (json, "\"us-id-tmj-written-referral\""));
+  g_assert_nonnull (strstr (json, "\"US-ID\""));
+  g_clear_pointer (&json, g_free);
+  p = page (f, "rules");
+  g_assert_nonnull (find (p, is_row_titled, "TMJ treatment needs a written referral on file"));
+
+  /* Remove Ohio's TMJ rule, once confirmed. */
+  g_signal_emit_by_name (rule_button (p, "us-oh-tmj-referral", "Remove this rule"), "clicked");
+  spin ();
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "remove");
+  spin ();
+  g_assert_cmpuint (count_rules (f), ==, shipped);
+  json = stored_rules (f, &is_default);
+  g_assert_null (strstr (json, "\"us-oh-tmj-referral\""));
+  g_clear_pointer (&json, g_free);
+  p = page (f, "rules");
+  g_assert_null (rule_button (p, "us-oh-tmj-referral", "Edit this rule"));
+
+  /* Cancelling the restore changes nothing; confirming it restores. */
+  g_signal_emit_by_name (find (p, is_button_labelled, "_Restore Shipped Rules…"), "clicked");
+  spin ();
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  palp_test_shoot (GTK_WINDOW (confirm), "preferences-rules-restore");
+  adw_message_dialog_response (confirm, "cancel");
+  spin ();
+  json = stored_rules (f, &is_default);
+  g_assert_false (is_default);
+  g_clear_pointer (&json, g_free);
+
+  g_signal_emit_by_name (find (p, is_button_labelled, "_Restore Shipped Rules…"), "clicked");
+  spin ();
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "restore");
+  spin ();
+  json = stored_rules (f, &is_default);
+  g_assert_true (is_default);
+  g_assert_nonnull (strstr (json, "\"us-oh-tmj-referral\""));
+  g_assert_null (strstr (json, "us-id"));
+  g_assert_cmpuint (count_rules (f), ==, shipped);
+  p = page (f, "rules");
+  g_assert_nonnull (rule_button (p, "us-oh-tmj-referral", "Edit this rule"));
+}
+
+/* A practitioner reads the rules, with the reason they cannot edit. */
+static void
+test_rules_read_only (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *p = page (f, "rules");
+  GtkWidget *notice = find (p, is_row_titled, "Read only");
+
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (notice)), "admin"));
+  g_assert_nonnull (find (p, is_row_titled, "TMJ treatment needs a written referral on file"));
+  g_assert_null (rule_button (p, "us-oh-tmj-referral", "Edit this rule"));
+  g_assert_null (rule_button (p, "us-oh-tmj-referral", "Remove this rule"));
+  g_assert_false (gtk_widget_is_sensitive (find (p, is_button_labelled, "_Add Rule…")));
+  g_assert_false (gtk_widget_is_sensitive (find (p, is_button_labelled,
+                                                 "_Restore Shipped Rules…")));
+  palp_test_shoot (GTK_WINDOW (f->prefs), "preferences-rules-read-only");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +582,15 @@ main (int   argc,
               test_clinical_invalid, fixture_teardown);
   g_test_add ("/preferences/clinical/read-only", Fixture, "maya", fixture_setup,
               test_clinical_read_only, fixture_teardown);
+
+  g_test_add ("/preferences/rules/edit", Fixture, "rosa", fixture_setup, test_rules_edit,
+              fixture_teardown);
+  g_test_add ("/preferences/rules/invalid", Fixture, "rosa", fixture_setup, test_rules_invalid,
+              fixture_teardown);
+  g_test_add ("/preferences/rules/add-remove-restore", Fixture, "rosa", fixture_setup,
+              test_rules_add_remove_restore, fixture_teardown);
+  g_test_add ("/preferences/rules/read-only", Fixture, "maya", fixture_setup,
+              test_rules_read_only, fixture_teardown);
 
   return g_test_run ();
 }
