@@ -355,11 +355,6 @@ gboolean     palp_store_delete_mark       (PalpStore   *self,
 gint64       palp_store_copy_last_marks   (PalpStore   *self,
                                            gint64       visit_id,
                                            GError     **error);
-/* Signs the visit's record as its practitioner: from then on its chart
- * (and, later, its note) is frozen. */
-gboolean     palp_store_sign_visit        (PalpStore   *self,
-                                           gint64       visit_id,
-                                           GError     **error);
 
 /* Clinical record.
  *

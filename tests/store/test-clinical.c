@@ -149,10 +149,14 @@ static void
 sign (Fixture *f,
       gint64   visit)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *sql =
+    g_strdup_printf ("INSERT INTO visit_signatures (visit_id, signed_at, signed_by)"
+                     " VALUES (%" G_GINT64_FORMAT ", datetime ('now', 'localtime'),"
+                     " palp_actor ())", visit);
 
-  g_assert_true (palp_store_sign_visit (f->store, visit, &error));
-  g_assert_no_error (error);
+  /* The row palp_store_sign_note () writes once every gate passes; the
+   * gates themselves are tried in test-signing.c. */
+  g_assert_cmpint (run_sql (f->store, sql), ==, SQLITE_OK);
 }
 
 static PalpSoapNote *
