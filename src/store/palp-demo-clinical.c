@@ -781,28 +781,44 @@ typedef struct
   int          days_ago;
   const char  *summary;
   const char  *frequency;
+  int          sessions;
+  int          session_minutes;
+  const char  *techniques;
+  const char  *home_care;
+  int          reassess_in_days;  /* from today */
 } DemoPlan;
 
 static const DemoPlan demo_plans[] = {
-  { GRACE, ENDORSED, 56, "Myofascial TMD on the left. External work on the masseter and "
-    "temporalis, then intra-oral release of the masseter and medial pterygoid once assessed "
-    "and consented; home care: heat, jaw stretches, tongue-up rest position, self-massage. "
-    "Re-assess at the eighth visit.", "Weekly for 6 weeks, then every 2 weeks; 30 minutes" },
-  { HAL, ENDORSED, 56, "Radiation trismus. Gentle external and intra-oral work on the "
-    "masticatory muscles and neck fibrosis alongside his daily jaw-stretching programme. "
-    "Re-assess after ten visits or sooner if progress stalls.", "Weekly; 30 minutes" },
-  { PRISCILLA, ENDORSED, 30, "Restricted opening and scarring after bimaxillary surgery. "
-    "External work and lymphatic drainage; intra-oral scar work once her surgeon agrees.",
-    "Every 2 weeks; 30 minutes" },
-  { MARCUS, OTHER, 47, "Lumbar strain with left sciatica after a collision. Swedish and "
-    "myofascial work to the low back, gluteals and left leg; right arm avoided until the "
-    "fracture is cleared; home care: heat, walking, stretches.", "Weekly; 60 minutes" },
-  { LEO, OTHER, 32, "Swimmer's right shoulder and neck strain. Trigger point and myofascial "
-    "work to the rotator cuff and neck, scheduled around practice; his mother present.",
-    "Weekly for 4 weeks; 60 minutes" },
-  { ZOE, ENDORSED, 30, "Tension-type headaches with neck pain from desk work. Trigger point "
-    "work to the suboccipitals, upper trapezius and neck; ergonomics and chin tucks at home.",
-    "Weekly for 4 weeks, then review; 60 minutes" },
+  { GRACE, ENDORSED, 56, "Myofascial TMD on the left: external work on the masseter and "
+    "temporalis, then intra-oral release once assessed and consented.",
+    "Weekly for 6 weeks, then every 2 weeks", 10, 30,
+    "Myofascial release and trigger point work to the masseter and temporalis; intra-oral "
+    "release of the masseter and medial pterygoid (gloved)",
+    "Moist heat 10 minutes twice a day; controlled opening stretches; tongue-up rest "
+    "position; self-massage of the masseter", 7 },
+  { HAL, ENDORSED, 56, "Radiation trismus: gentle external and intra-oral work on the "
+    "masticatory muscles and neck fibrosis alongside his daily jaw-stretching programme.",
+    "Weekly", 10, 30,
+    "Gentle myofascial release of the masticatory muscles and anterior neck; intra-oral "
+    "work to the masseter and pterygoids (gloved); lymphatic drainage",
+    "Jaw-stretching device three times a day as his speech therapist prescribed; neck "
+    "range-of-motion exercises", 3 },
+  { PRISCILLA, ENDORSED, 30, "Restricted opening and scarring after bimaxillary surgery; "
+    "intra-oral scar work once her surgeon agrees.", "Every 2 weeks", 6, 30,
+    "External myofascial work to the masseter and temporalis; manual lymphatic drainage",
+    "Opening exercises as her surgeon advised; scar massage with clean hands", 30 },
+  { MARCUS, OTHER, 47, "Lumbar strain with left sciatica after a collision; right arm "
+    "avoided until the fracture is cleared.", "Weekly", 10, 60,
+    "Swedish and myofascial work to the low back, gluteals and left leg",
+    "Heat, daily walks, hamstring and piriformis stretches", 14 },
+  { LEO, OTHER, 32, "Swimmer's right shoulder and neck strain, scheduled around practice; "
+    "his mother present.", "Weekly for 4 weeks", 4, 60,
+    "Trigger point and myofascial work to the rotator cuff and neck",
+    "Band external rotations; doorway pectoral stretch after practice", 10 },
+  { ZOE, ENDORSED, 30, "Tension-type headaches with neck pain from desk work.",
+    "Weekly for 4 weeks, then review", 6, 60,
+    "Trigger point work to the suboccipitals, upper trapezius and neck",
+    "Chin tucks hourly at the desk; screen at eye level; a walk at lunch", 10 },
 };
 
 typedef struct
@@ -1372,6 +1388,11 @@ save_plan (Demo            *d,
                 "started-on", day (d, p->days_ago),
                 "summary", p->summary,
                 "frequency", p->frequency,
+                "sessions", (gint64) p->sessions,
+                "session-minutes", (gint64) p->session_minutes,
+                "techniques", p->techniques,
+                "home-care", p->home_care,
+                "reassess-on", day (d, -p->reassess_in_days),
                 NULL);
   if (!palp_store_save_plan (d->store, plan, error))
     return FALSE;
