@@ -88,4 +88,7 @@ int          document_clinical  (CliContext *ctx,
 int          cmd_codes_import   (CliContext *ctx);
 int          cmd_codes_search   (CliContext *ctx);
 
+/* palp-cli-insurance.c */
+int          cmd_units          (CliContext *ctx);
+
 G_END_DECLS

@@ -883,6 +883,7 @@ static const CliCommand commands[] = {
   { "atlas", "list", N_("atlas list [--view VIEW]"), cmd_atlas_list },
   { "codes", "import", N_("codes import FILE"), cmd_codes_import },
   { "codes", "search", N_("codes search TEXT [--limit N]"), cmd_codes_search },
+  { "units", NULL, N_("units --rule cms|per-code CODE=MINUTES..."), cmd_units },
   { "document", NULL, N_("document receipt NUMBER [--original] -o FILE.pdf | "
                          "document statement CLIENT --from DATE --to DATE -o FILE.pdf | "
                          "document chart VISIT --view VIEW -o FILE.pdf|FILE.png | "
