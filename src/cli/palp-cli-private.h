@@ -56,6 +56,10 @@ PalpCountry  store_country  (PalpStore          *store);
 char        *short_date     (const char         *iso,
                              PalpCountry         country);
 
+/* palp-cli-archive.c */
+int          cmd_export         (CliContext *ctx);
+int          cmd_import         (CliContext *ctx);
+
 /* palp-cli-billing.c */
 int          cmd_receipts_list  (CliContext *ctx);
 int          cmd_receipts_issue (CliContext *ctx);

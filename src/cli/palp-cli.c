@@ -871,6 +871,8 @@ static const CliCommand commands[] = {
   { "check", NULL, N_("check"), cmd_check },
   { "backup", NULL, N_("backup FILE"), cmd_backup },
   { "restore", NULL, N_("restore FILE"), cmd_restore },
+  { "export", NULL, N_("export [--client ID] FILE.json"), cmd_export },
+  { "import", NULL, N_("import FILE.json"), cmd_import },
   { "clients", "list", N_("clients list [--archived]"), cmd_clients_list },
   { "clients", "search", N_("clients search TEXT"), cmd_clients_search },
   { "practitioners", "list", N_("practitioners list"), cmd_practitioners_list },

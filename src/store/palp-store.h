@@ -621,6 +621,29 @@ gboolean     palp_store_restore           (const char  *backup,
                                            const char  *path,
                                            GError     **error);
 
+/* The clinic archive (palp-store-archive.c, data/archive.schema.json): one
+ * JSON document of every table that matters, the same bytes for the same
+ * clinic. @client_id 0 for the whole clinic, else that client's rows
+ * across the tables (their record, for a client who asks for it). Files
+ * are written with mode 0600. */
+#define PALP_ARCHIVE_FORMAT_VERSION 1
+GBytes      *palp_store_export_archive_bytes (PalpStore *self,
+                                           gint64       client_id,
+                                           GError     **error);
+gboolean     palp_store_export_archive    (PalpStore   *self,
+                                           gint64       client_id,
+                                           const char  *path,
+                                           GError     **error);
+/* Loads a clinic archive into this database, which must hold no clinic
+ * yet (else PALP_STORE_ERROR_CONSTRAINT). Everything is checked first; on
+ * any fault nothing is written and the error (PALP_STORE_ERROR_INVALID)
+ * starts with the JSON path at fault: "$.tables.visits[3].starts_at: ...".
+ * No acting user is needed, and no audit row is added: the audit log is
+ * the archive's own. */
+gboolean     palp_store_import_archive    (PalpStore   *self,
+                                           GBytes      *bytes,
+                                           GError     **error);
+
 /* Integrity, foreign keys and every invariant the data supports so far.
  * Returns a GPtrArray of newly allocated strings, one per violation, each
  * starting with a stable code ("integrity: ...", "foreign-key: ...",
