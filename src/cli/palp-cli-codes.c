@@ -97,6 +97,8 @@ cmd_codes_search (CliContext *ctx)
                      "spaces)."));
       return PALP_CLI_USAGE;
     }
+  if (!search_text_ok ("codes search", text))
+    return PALP_CLI_USAGE;
 
   if (!(store = open_store (ctx, PALP_STORE_OPEN_READ_ONLY, &rc)))
     return rc;

@@ -30,6 +30,10 @@ void         usage_error    (const char         *format,
                              ...) G_GNUC_PRINTF (1, 2);
 /* Prints @error's message on stderr; returns PALP_CLI_ERROR. */
 int          runtime_error  (const GError       *error);
+/* Search text: at most 200 characters, no control characters; otherwise
+ * a usage error naming @command. */
+gboolean     search_text_ok (const char         *command,
+                             const char         *text);
 /* A whole number from 0 to @max, or a usage error naming @option. */
 gboolean     parse_count    (const char         *option,
                              const char         *text,

@@ -22,6 +22,7 @@
 #include "palp-money.h"
 #include "palp-service-category.h"
 #include "palp-store.h"
+#include "palp-validate.h"
 
 void
 usage_error (const char *format,
@@ -42,6 +43,20 @@ runtime_error (const GError *error)
 {
   g_printerr ("palpate-cli: %s\n", error->message);
   return PALP_CLI_ERROR;
+}
+
+gboolean
+search_text_ok (const char *command,
+                const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (palp_validate_text (text, 200, &error))
+    return TRUE;
+  /* Translators: the first %s is a command, such as “codes search”; the
+   * second says what is wrong with the text. */
+  usage_error (_("“%s”: %s"), command, error->message);
+  return FALSE;
 }
 
 /* Parses a whole non-negative number no larger than @max. */
@@ -321,6 +336,8 @@ cmd_clients_search (CliContext *ctx)
       usage_error (_("“clients search” wants one TEXT to search for (quote it if it has spaces)."));
       return PALP_CLI_USAGE;
     }
+  if (!search_text_ok ("clients search", ctx->args[0]))
+    return PALP_CLI_USAGE;
 
   if (!(store = open_store (ctx, PALP_STORE_OPEN_READ_ONLY, &rc)))
     return rc;

@@ -252,6 +252,15 @@ palp_money_parse (const char  *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
+  /* The messages below quote the text: not a pasted page of it. */
+  if (strlen (text) > 100)
+    {
+      g_set_error_literal (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID,
+                           _("This is far too long to be an amount. Type digits, for example "
+                             "85.00."));
+      return FALSE;
+    }
+
   body = strip_decorations (text);
 
   if (body[0] == '\0')

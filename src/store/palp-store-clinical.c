@@ -205,6 +205,19 @@ date_ok (const char  *iso,
   return TRUE;
 }
 
+/* A record of something that happened is not dated after today. */
+static gboolean
+not_future (const char  *iso,
+            const char  *message,
+            GError     **error)
+{
+  g_autofree char *today = palp_date_today_iso ();
+
+  if (iso != NULL && strcmp (iso, today) > 0)
+    return invalid (error, message);
+  return TRUE;
+}
+
 static gboolean
 flag_ok (gpointer     record,
          const char  *prop)
@@ -393,6 +406,8 @@ palp_store_save_health_history (PalpStore          *self,
     return refuse (error, _("A health history is never changed: record a new version."));
   if (!date_ok (palp_health_history_get_string (history, "taken-on"), TRUE,
                 _("Give the date the health history was taken."), error) ||
+      !not_future (palp_health_history_get_string (history, "taken-on"),
+                   _("A health history cannot be dated after today."), error) ||
       !text_ok (palp_health_history_get_string (history, "allergies"), 500, FALSE, NULL, error))
     return FALSE;
   if (!json_is (self, palp_health_history_get_string (history, "answers"), "object"))
@@ -498,6 +513,8 @@ palp_store_save_screening (PalpStore            *self,
     return refuse (error, _("A screening is never changed: record a new one."));
   if (!date_ok (palp_screening_record_get_string (screening, "taken-on"), TRUE,
                 _("Give the date of the screening."), error) ||
+      !not_future (palp_screening_record_get_string (screening, "taken-on"),
+                   _("A screening cannot be dated after today."), error) ||
       !text_ok (palp_screening_record_get_string (screening, "note"), 2000, FALSE, NULL, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -674,7 +691,9 @@ palp_store_save_diagnosis (PalpStore      *self,
   if (!text_ok (palp_diagnosis_get_string (diagnosis, "description"), 300, TRUE,
                 _("Describe the diagnosis."), error) ||
       !date_ok (palp_diagnosis_get_string (diagnosis, "onset-on"), FALSE,
-                _("The onset is not a real date."), error))
+                _("The onset is not a real date."), error) ||
+      !not_future (palp_diagnosis_get_string (diagnosis, "onset-on"),
+                   _("The onset cannot be after today."), error))
     return FALSE;
   if (laterality != NULL && !g_strv_contains (lateralities, laterality))
     return invalid (error, _("The side is right, left, bilateral or unspecified."));

@@ -1237,7 +1237,8 @@ palp_store_void_receipt_at (PalpStore   *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (*trimmed == '\0' || g_utf8_strlen (trimmed, -1) > 500)
+  if (*trimmed == '\0' || g_utf8_strlen (trimmed, -1) > 500 ||
+      !palp_validate_text (trimmed, 500, NULL))
     {
       g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
                    _("Say why the receipt is voided (up to 500 characters)."));
@@ -1278,6 +1279,32 @@ palp_store_void_receipt (PalpStore   *self,
 
 /* Payments */
 
+/* A payment's reference (one line, at most 60 characters) and note (at
+ * most 500): no control characters. */
+static gboolean
+payment_texts_ok (PalpPayment  *payment,
+                  GError      **error)
+{
+  const char *reference = palp_payment_get_string (payment, "reference");
+
+  if (!palp_validate_text (reference, 60, NULL) ||
+      (reference != NULL && strpbrk (reference, "\n\t") != NULL))
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
+                   _("The payment's reference is one line of at most 60 characters, "
+                     "without control characters."));
+      return FALSE;
+    }
+  if (!palp_validate_text (palp_payment_get_string (payment, "note"), 500, NULL))
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
+                   _("The payment's note has at most 500 characters, without control "
+                     "characters."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 palp_store_record_payment_at (PalpStore    *self,
                               PalpPayment  *payment,
@@ -1314,6 +1341,8 @@ palp_store_record_payment_at (PalpStore    *self,
                    _("Enter an amount above zero."));
       return FALSE;
     }
+  if (!payment_texts_ok (payment, error))
+    return FALSE;
   if (!palp_store_tx_begin (self, error))
     return FALSE;
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "palp-date.h"
 #include "palp-service-category.h"
 #include "palp-store-private.h"
 #include "palp-validate.h"
@@ -280,6 +281,36 @@ palp_store_load_visit (PalpStore  *self,
   return NULL;
 }
 
+/* "YYYY-MM-DD HH:MM" (seconds allowed): a real day, a real time, from 1900
+ * to ten years ahead. SQLite's datetime () would take 30 February as
+ * 2 March. */
+static gboolean
+starts_at_ok (const char *text)
+{
+  g_autofree char *day = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GDate date;
+  size_t len = text ? strlen (text) : 0;
+  int hour, minute, second = 0;
+
+  if ((len != 16 && len != 19) || text[10] != ' ' || text[13] != ':' ||
+      (len == 19 && text[16] != ':'))
+    return FALSE;
+  for (size_t i = 11; i < len; i++)
+    if (i != 13 && i != 16 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  day = g_strndup (text, 10);
+  if (!palp_date_parse_iso (day, &date))
+    return FALSE;
+  hour = g_ascii_digit_value (text[11]) * 10 + g_ascii_digit_value (text[12]);
+  minute = g_ascii_digit_value (text[14]) * 10 + g_ascii_digit_value (text[15]);
+  if (len == 19)
+    second = g_ascii_digit_value (text[17]) * 10 + g_ascii_digit_value (text[18]);
+  now = g_date_time_new_now_local ();
+  return hour < 24 && minute < 60 && second < 60 && g_date_get_year (&date) >= 1900 &&
+         g_date_get_year (&date) <= g_date_time_get_year (now) + 10;
+}
+
 gboolean
 palp_store_save_visit (PalpStore  *self,
                        PalpVisit  *visit,
@@ -303,6 +334,13 @@ palp_store_save_visit (PalpStore  *self,
       g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
                    _("A visit needs a start time, a duration of 1 to 600 minutes and a "
                      "status."));
+      return FALSE;
+    }
+  if (!starts_at_ok (starts))
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID,
+                   _("Give the visit a real day and start time, such as 2026-11-20 09:30, "
+                     "no more than ten years ahead."));
       return FALSE;
     }
 

@@ -109,6 +109,13 @@ palp_store_set_db_error (GError  **error,
                    _("This file is not a Palpate database. It was left untouched."));
       break;
     case SQLITE_CONSTRAINT:
+      if ((db ? sqlite3_extended_errcode (db) : rc) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT,
+                       _("The change names a client, a person or a record that does not "
+                         "exist, so nothing was saved."));
+          break;
+        }
       g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT,
                    _("The record refused this change: %s."), detail);
       break;

@@ -571,6 +571,109 @@ def visits_list_signed_flag():
     assert sum(1 for line in text.splitlines() if ' signed ' in line) == len(signed), text
 
 
+# Bad input on the command line: each is refused with a message of its own
+# on stderr and leaves every row as it was. A single argument cannot be a
+# megabyte (Linux refuses arguments over 128 KiB), so the long ones are
+# 100 KB: longer than any field takes.
+LONG = 'x' * 100_000
+CTRL = 'M54\x01\x1b[2J\x7f'
+
+
+def bad_inputs(receipt, visit, client):
+    return [
+        ('receipts', 'void', receipt, '--reason', LONG),
+        ('receipts', 'void', receipt, '--reason', ''),
+        ('receipts', 'void', receipt, '--reason', '   '),
+        ('receipts', 'void', receipt, '--reason', 'Typo\x01\x02'),
+        ('receipts', 'void', receipt),
+        ('receipts', 'void', 'T-2026-999999', '--reason', 'Wrong client'),
+        ('receipts', 'void', "'; DROP TABLE receipts; --", '--reason', 'Wrong client'),
+        ('receipts', 'void', '', '--reason', 'Wrong client'),
+        ('receipts', 'issue', 'abc'),
+        ('receipts', 'issue', '-1'),
+        ('receipts', 'issue', '99999999999999999999'),
+        ('receipts', 'issue', '1,,2'),
+        ('receipts', 'issue', visit, '--pay', 'cash:-5'),
+        ('receipts', 'issue', visit, '--pay', 'cash:abc'),
+        ('receipts', 'issue', visit, '--pay', 'bitcoin:5'),
+        ('receipts', 'issue', visit, '--pay', 'cash:1e9'),
+        ('receipts', 'issue', visit, '--pay', 'cash:99999999999'),
+        ('receipts', 'issue', visit, '--pay', 'cash'),
+        ('receipts', 'issue', visit, '--replaces', "T'; --"),
+        ('receipts', 'list', '--client', '-1'),
+        ('receipts', 'list', '--client', 'abc'),
+        ('codes', 'search', CTRL),
+        ('codes', 'search', LONG),
+        ('codes', 'search', 'back', '--limit', '-1'),
+        ('codes', 'search', 'back', '--limit', 'abc'),
+        ('codes', 'search', 'back', '--limit', '99999999999999999999999'),
+        ('codes', 'import', '/nonexistent/order.txt'),
+        ('clients', 'search', CTRL),
+        ('clients', 'search', LONG),
+        ('visits', 'list', '--client', '1e3'),
+        ('document', 'statement', client, '--from', '2026-02-30', '--to', '2026-12-31',
+         '-o', db('bad.pdf')),
+        ('document', 'statement', client, '--from', '2026-01-01', '--to', '9999-99-99',
+         '-o', db('bad.pdf')),
+        ('document', 'statement', client, '--from', '2026-12-31', '--to', '2026-01-01',
+         '-o', db('bad.pdf')),
+        ('document', 'statement', client, '--from', "2026'; --", '--to', '2026-12-31',
+         '-o', db('bad.pdf')),
+        ('document', 'statement', 'abc', '--from', '2026-01-01', '--to', '2026-12-31',
+         '-o', db('bad.pdf')),
+        ('document', 'receipt', 'T-2026-999999', '-o', db('bad.pdf')),
+        ('document', 'soap', '-1', '-o', db('bad.pdf')),
+        ('document', 'soap', '999999', '-o', db('bad.pdf')),
+        ('document', 'record', '\u202e1', '-o', db('bad.pdf')),
+        ('document', 'chart', visit, '--view', 'sideways', '-o', db('bad.pdf')),
+        ('document', 'chart', visit, '--view', 'body-anterior', '-o', db('bad.txt')),
+        ('atlas', 'list', '--view', '\U0001f600'),
+        ('backup', ''),
+        ('restore', db('no-such-backup.db')),
+        ('demo', '--clients', '-5'),
+        ('demo', '--clients', '10', '--visits', '1e9', '--seed', '1'),
+    ]
+
+
+def dump_digest(path):
+    con = sqlite3.connect(path)
+    digest = hashlib.sha256('\n'.join(con.iterdump()).encode()).hexdigest()
+    con.close()
+    return digest
+
+
+@test
+def bad_command_line_input_changes_nothing():
+    path = demo('bad-input.db')
+    listed = json.loads(run('--database', path, '--json', 'receipts', 'list', check=0).stdout)
+    receipt = next(r['number'] for r in listed if not r['voided'])
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', check=0).stdout)
+    visit = str(visits[0]['id'])
+    client = str(visits[0]['client_id'])
+    before = dump_digest(path)
+    failures = []
+    cases = bad_inputs(receipt, visit, client)
+    extra = [('--as', 'nobody', 'receipts', 'void', receipt, '--reason', 'Wrong client'),
+             ('--as', "rosa'; --", 'receipts', 'void', receipt, '--reason', 'Wrong client')]
+    assert len(cases) + len(extra) >= 40
+    for args in [('--as', 'rosa', *a) for a in cases] + extra:
+        p = run('--database', path, *args)
+        err = p.stderr.strip()
+        shown = ' '.join(a[:30] for a in args)
+        if p.returncode not in (1, 2):
+            failures.append(f'{shown}: exit {p.returncode}, stdout {p.stdout[:200]!r}')
+        elif not err.startswith('palpate-cli: ') or len(err) > 600:
+            failures.append(f'{shown}: unclear message {err[:300]!r}')
+        elif any(w in err for w in ('constraint failed', 'SQL', 'sqlite', 'CRITICAL',
+                                    'Traceback')):
+            failures.append(f'{shown}: not a message for people {err[:300]!r}')
+        elif dump_digest(path) != before:
+            failures.append(f'{shown}: changed the database')
+            before = dump_digest(path)
+    assert not os.path.exists(db('bad.pdf')) and not os.path.exists(db('bad.txt'))
+    assert not failures, '\n'.join(failures)
+
+
 def main():
     print(f'1..{len(tests)}')
     failed = 0
