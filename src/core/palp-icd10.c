@@ -354,12 +354,14 @@ for_each_line (GBytes     *bytes,
 {
   gsize size;
   const char *text = g_bytes_get_data (bytes, &size);
-  const char *end = text + size;
-  const char *p = text;
+  const char *end, *p;
   guint number = 0;
 
+  /* Empty bytes may have no data at all: no pointer to count from. */
   if (text == NULL)
     return TRUE;
+  end = text + size;
+  p = text;
 
   /* A byte-order mark, as spreadsheet programs write. */
   if (size >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
