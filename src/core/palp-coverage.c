@@ -11,6 +11,43 @@
 #include "palp-coverage.h"
 #include "palp-date.h"
 
+static const struct
+{
+  const char *key;
+  const char *label;
+} payer_kinds[] = {
+  { "health-plan", N_("Health plan") },
+  { "medicare-advantage", N_("Medicare Advantage") },
+  { "medicaid-plan", N_("Medicaid plan") },
+  { "auto", N_("Auto insurance") },
+  { "workers-comp", N_("Workers’ compensation") },
+  { "hsa-fsa", N_("HSA/FSA administrator") },
+  { "extended-health", N_("Extended health (Canada)") },
+  { "other", N_("Other payer") },
+};
+
+const char * const *
+palp_payer_kind_keys (void)
+{
+  /* In the order of payer_kinds[]. */
+  static const char * const keys[] = {
+    "health-plan", "medicare-advantage", "medicaid-plan", "auto", "workers-comp", "hsa-fsa",
+    "extended-health", "other", NULL,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == G_N_ELEMENTS (payer_kinds) + 1);
+  return keys;
+}
+
+const char *
+palp_payer_kind_get_label (const char *key)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (payer_kinds); i++)
+    if (g_strcmp0 (payer_kinds[i].key, key) == 0)
+      return _(payer_kinds[i].label);
+  return NULL;
+}
+
 const char *
 palp_visit_counting_to_string (PalpVisitCounting counting)
 {

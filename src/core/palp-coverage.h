@@ -15,6 +15,14 @@
 
 G_BEGIN_DECLS
 
+/* The kinds of payer, as the schema stores them ("health-plan",
+ * "medicare-advantage", "medicaid-plan", "auto", "workers-comp",
+ * "hsa-fsa", "extended-health", "other"), NULL-terminated, in the order a
+ * menu lists them. */
+const char * const *palp_payer_kind_keys      (void);
+/* A translated name for a payer kind; NULL for an unknown key. */
+const char  *palp_payer_kind_get_label        (const char         *key);
+
 typedef enum
 {
   PALP_VISIT_COUNT_PER_VISIT,      /* each attended visit counts one */

@@ -34,4 +34,14 @@ gboolean palp_demo_populate_clinical (PalpStore               *store,
                                       gint64                   admin,
                                       GError                 **error);
 
+/* Writes the demo's payers, policies, signed assignments and releases,
+ * and authorisations (palp-demo-insurance.c), as @admin. */
+gboolean palp_demo_populate_insurance (PalpStore               *store,
+                                       PalpCountry              country,
+                                       GDateTime               *today,
+                                       const PalpDemoVisitRef  *visits,
+                                       guint                    n_visits,
+                                       gint64                   admin,
+                                       GError                 **error);
+
 G_END_DECLS

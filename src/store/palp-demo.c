@@ -572,6 +572,9 @@ populate_visits (PalpStore              *store,
                                        therapists[demo_visits[i].therapist] };
       ok = palp_demo_populate_clinical (store, country, today, refs, G_N_ELEMENTS (demo_visits),
                                         therapists, palp_user_get_id (admin), error);
+      ok = ok && palp_demo_populate_insurance (store, country, today, refs,
+                                               G_N_ELEMENTS (demo_visits),
+                                               palp_user_get_id (admin), error);
     }
   palp_store_set_actor (store, actor);
   return ok;

@@ -148,6 +148,21 @@ test_apply_year (void)
   g_assert_cmpint (palp_coverage_apply_year (NULL, 0, 80, 6000, 50000, NULL), ==, 0);
 }
 
+static void
+test_payer_kinds (void)
+{
+  const char * const *keys = palp_payer_kind_keys ();
+  guint n = 0;
+
+  for (; keys[n] != NULL; n++)
+    g_assert_nonnull (palp_payer_kind_get_label (keys[n]));
+  g_assert_cmpuint (n, ==, 8);
+  g_assert_cmpstr (keys[0], ==, "health-plan");
+  g_assert_cmpstr (palp_payer_kind_get_label ("hsa-fsa"), ==, "HSA/FSA administrator");
+  g_assert_null (palp_payer_kind_get_label ("self-pay"));
+  g_assert_null (palp_payer_kind_get_label (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +176,8 @@ main (int   argc,
   g_test_add_func ("/insurance/coverage/benefit-year", test_benefit_year);
   g_test_add_func ("/insurance/coverage/plan-share", test_plan_share);
   g_test_add_func ("/insurance/coverage/apply-year", test_apply_year);
+
+  g_test_add_func ("/insurance/coverage/payer-kinds", test_payer_kinds);
 
   return g_test_run ();
 }
