@@ -98,5 +98,6 @@ int          cmd_codes_search   (CliContext *ctx);
 
 /* palp-cli-insurance.c */
 int          cmd_units          (CliContext *ctx);
+int          cmd_payers_list    (CliContext *ctx);
 
 G_END_DECLS

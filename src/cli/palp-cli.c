@@ -894,6 +894,7 @@ static const CliCommand commands[] = {
   { "clients", "search", N_("clients search TEXT"), cmd_clients_search },
   { "practitioners", "list", N_("practitioners list"), cmd_practitioners_list },
   { "services", "list", N_("services list [--all]"), cmd_services_list },
+  { "payers", "list", N_("payers list [--all]"), cmd_payers_list },
   { "visits", "list", N_("visits list [--client ID]"), cmd_visits_list },
   { "receipts", "list", N_("receipts list [--client ID]"), cmd_receipts_list },
   { "receipts", "issue", N_("receipts issue VISIT[,VISIT...] [--pay METHOD:AMOUNT] "
@@ -1029,7 +1030,7 @@ palp_cli_run (int    argc,
       if (sub != NULL || g_str_equal (name, "clients") || g_str_equal (name, "practitioners") ||
           g_str_equal (name, "services") || g_str_equal (name, "visits") ||
           g_str_equal (name, "receipts") || g_str_equal (name, "atlas") ||
-          g_str_equal (name, "codes"))
+          g_str_equal (name, "codes") || g_str_equal (name, "payers"))
         usage_error (_("“%s” has no subcommand “%s”."), name, sub ? sub : "");
       else
         usage_error (_("unknown command “%s”."), name);

@@ -88,6 +88,36 @@ def units_usage_errors():
     assert 'units --rule' in run('--help', check=0).stdout
 
 
+@test
+def payers_list():
+    path = os.path.join(TMP, 'us.db')
+    run('--database', path, 'demo', check=0)
+    payers = json.loads(run('--database', path, '--json', 'payers', 'list', check=0).stdout)
+    by_name = {p['name']: p for p in payers}
+    assert set(by_name) == {'Cascade Health Plan', 'Evergreen Mutual Auto',
+                            'Summit Benefits HSA'}, payers
+    cascade = by_name['Cascade Health Plan']
+    assert cascade['kind'] == 'health-plan' and cascade['unit_rule'] == 'cms', cascade
+    assert cascade['referral_required'] and cascade['preauth_required'], cascade
+    assert cascade['in_network'] and cascade['active'], cascade
+    assert {'code': '97140', 'unit_price_cents': 3450} in cascade['fees'], cascade
+    assert by_name['Evergreen Mutual Auto']['unit_rule'] == 'per-code'
+    assert by_name['Summit Benefits HSA']['fees'] == []
+    text = run('--database', path, 'payers', 'list', check=0).stdout
+    lines = text.splitlines()
+    assert lines[0].split()[:2] == ['ID', 'Payer'], text
+    assert any('Cascade Health Plan' in line and 'referral, pre-authorisation' in line
+               and '97140 34.50' in line for line in lines), text
+
+    ca = os.path.join(TMP, 'ca.db')
+    run('--database', ca, 'demo', '--country', 'CA', check=0)
+    payers = json.loads(run('--database', ca, '--json', 'payers', 'list', check=0).stdout)
+    assert [p['kind'] for p in payers] == ['extended-health'], payers
+
+    assert run('--database', path, 'payers', 'list', '--bogus').returncode == 2
+    assert run('--database', path, 'payers', 'remove').returncode == 2
+
+
 def main():
     print(f'1..{len(tests)}')
     failed = 0
