@@ -78,7 +78,8 @@ cmd_units (CliContext *ctx)
         }
       else
         {
-          usage_error (_("“units” wants CODE=MINUTES pairs such as 97140=24, not “%s”."), arg);
+          usage_error (_("“units” wants CODE=MINUTES pairs such as 97140=24, not “%s”."),
+                       arg);
           return PALP_CLI_USAGE;
         }
     }

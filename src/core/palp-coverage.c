@@ -77,7 +77,8 @@ palp_visit_counting_from_string (const char         *text,
     {
       g_set_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_INVALID,
                    /* Translators: %s is what was typed; keep the quoted words as they are. */
-                   _("Unknown visit counting “%s”: use “per-visit” or “per-30-minutes”."),
+                   _("Unknown visit counting “%s”: use “per-visit” or "
+                     "“per-30-minutes”."),
                    text != NULL ? text : "");
       return FALSE;
     }

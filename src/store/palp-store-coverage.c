@@ -167,8 +167,8 @@ compute_coverage (PalpStore           *self,
       paid = prior + palp_coverage_apply_year ((const gint64 *) (gpointer) charges->data,
                                                charges->len, percent > 0 ? (guint) percent : 100,
                                                palp_policy_get_int (policy, "per-visit-cap-cents"),
-                                               maximum > 0 ? palp_coverage_remaining (maximum, prior)
-                                                           : -1,
+                                               maximum > 0
+                                                 ? palp_coverage_remaining (maximum, prior) : -1,
                                                shares);
       g_object_set (status, "paid-cents", paid, NULL);
     }

@@ -468,7 +468,8 @@ validate_policy (PalpPolicy  *policy,
     return FALSE;
   if (!is_one_of (relationship, relationships))
     return invalid (error, _("Choose how the insured person is related to the client."));
-  if (!g_str_equal (relationship, "self") && palp_policy_get_string (policy, "insured-name") == NULL)
+  if (!g_str_equal (relationship, "self")
+      && palp_policy_get_string (policy, "insured-name") == NULL)
     return invalid (error, _("Name the insured person: the client is not the policy holder."));
   if (!is_one_of (palp_policy_get_string (policy, "priority"), priorities))
     return invalid (error, _("Choose whether the policy is primary or secondary."));
