@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-client-billing.h"
+#include "palp-client-coverage.h"
 #include "palp-client-documents.h"
 #include "palp-client-health.h"
 #include "palp-client-page.h"
@@ -69,8 +70,9 @@ flag_pill (const char *flag)
     text = g_strdup_printf (_("Balance owing %s"), what), style = "warning";
   else if (g_str_equal (kind, "referral-expiring"))
     text = g_strdup_printf (_("Referral expires %s"), what), style = "warning";
-  else if (g_str_equal (kind, "authorisation-expiring"))
-    text = g_strdup_printf (_("Authorisation expires %s"), what), style = "warning";
+  else if (g_str_has_prefix (kind, "authorisation-") || g_str_has_prefix (kind, "visit-limit-"))
+    text = g_strdup (what), style = g_str_has_suffix (kind, "expiring") ||
+                                    g_str_has_suffix (kind, "near") ? "warning" : "error";
   else if (g_str_equal (kind, "minor"))
     text = g_strdup (_("Minor: guardian consents")), icon = "avatar-default-symbolic";
   else if (g_str_equal (kind, "archived"))
@@ -211,6 +213,13 @@ add_record_flags (PalpClientPage *self,
                             ? palp_contra_kind_get_label (kind) : key, NULL);
       gtk_flow_box_append (self->flags_box, flag_pill (flag));
     }
+  /* Coverage: authorisations and visit limits, in words. */
+  {
+    g_auto(GStrv) coverage = palp_client_coverage_flags (self->store, id, country (self));
+
+    for (guint i = 0; coverage[i] != NULL; i++)
+      gtk_flow_box_append (self->flags_box, flag_pill (coverage[i]));
+  }
   for (guint i = 0; referrals != NULL && i < g_list_model_get_n_items (referrals); i++)
     {
       g_autoptr(PalpReferral) referral = g_list_model_get_item (referrals, i);
@@ -350,6 +359,11 @@ rebuild (PalpClientPage *self)
     add_row (ADW_PREFERENCES_GROUP (group), _("Phone"), gphone, &n);
     add_group (self, group, n);
   }
+
+  /* Coverage */
+  if (self->store != NULL)
+    gtk_box_append (self->overview_box,
+                    palp_client_coverage_new (self->store, self->clinic, palp_client_get_id (c)));
 
   /* Notes */
   {

@@ -12,6 +12,7 @@
 
 #include "palp-preferences.h"
 #include "palp-preferences-clinical.h"
+#include "palp-preferences-payers.h"
 #include "palp-preferences-rules.h"
 #include "palp-receipt-number.h"
 #include "palp-signature-pad.h"
@@ -875,5 +876,7 @@ palp_preferences_new (PalpStore *store,
                               ADW_PREFERENCES_PAGE (palp_preferences_clinical_new (store, user)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (palp_preferences_rules_new (store, user)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (palp_preferences_payers_new (store, user)));
   return self;
 }
