@@ -47,6 +47,9 @@ typedef struct
   AdwComboRow *unit;
   GHashTable  *entries;      /* property name → AdwEntryRow */
   GtkWidget   *active;
+  GtkWidget   *assignment;   /* switch rows: sign now */
+  GtkWidget   *release;
+  GtkWidget   *attested;
 } Dialog;
 
 static void reload (Coverage *c);
@@ -316,6 +319,62 @@ clear_errors (Dialog *d)
   gtk_widget_set_visible (GTK_WIDGET (d->message), FALSE);
 }
 
+static gboolean
+wants (GtkWidget *row)
+{
+  return gtk_widget_get_sensitive (row) && adw_switch_row_get_active_compat (row);
+}
+
+/* A form signed now needs who signed, when, and the attestation. */
+static gboolean
+signatures_ok (Dialog *d)
+{
+  g_autofree char *name = entry_text (d, "signed-by-name");
+  g_autofree char *on = entry_text (d, "signed-on");
+  GDate date;
+
+  if (!wants (d->assignment) && !wants (d->release))
+    return TRUE;
+  if (name == NULL)
+    return fail (d, "signed-by-name", _("Name who signed."));
+  if (on == NULL || !palp_date_parse_user (on, d->c->country, &date))
+    return fail (d, "signed-on", _("Date the signature."));
+  if (!adw_switch_row_get_active_compat (d->attested))
+    return fail (d, NULL, _("Confirm that the typed name is the signer's signature."));
+  return TRUE;
+}
+
+static gboolean
+save_signatures (Dialog  *d,
+                 gint64   policy_id,
+                 GError **error)
+{
+  GtkWidget *rows[] = { d->assignment, d->release };
+  const char *kinds[] = { "assignment", "release" };
+  g_autofree char *name = entry_text (d, "signed-by-name");
+  g_autofree char *on = entry_text (d, "signed-on");
+  g_autofree char *iso = NULL;
+  GDate date;
+
+  if (on != NULL && palp_date_parse_user (on, d->c->country, &date))
+    iso = palp_date_to_iso (&date);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(PalpBenefitSignature) s = NULL;
+
+      if (!wants (rows[i]))
+        continue;
+      s = palp_benefit_signature_new ();
+      g_object_set (s, "client-id", d->c->client_id, "policy-id", policy_id, "kind", kinds[i],
+                    "signed-by-name", name, "typed-name", name, "attested", (gint64) 1,
+                    "signed-on", iso, NULL);
+      if (!palp_store_add_benefit_signature (d->c->store, s, error))
+        return FALSE;
+      gtk_widget_set_sensitive (rows[i], FALSE);
+    }
+  return TRUE;
+}
+
 static void
 on_policy_save_cb (GtkButton *button,
                    Dialog    *d)
@@ -369,8 +428,18 @@ on_policy_save_cb (GtkButton *button,
                 relationships[MIN (adw_combo_row_get_selected (d->relationship), 3u)],
                 "visit-counting", countings[MIN (adw_combo_row_get_selected (d->counting), 1u)],
                 "active", (gint64) adw_switch_row_get_active_compat (d->active), NULL);
-  if (!palp_store_save_policy (c->store, policy, &error))
+  if (!signatures_ok (d) || !palp_store_save_policy (c->store, policy, &error))
     {
+      if (error != NULL)
+        fail (d, NULL, error->message);
+      return;
+    }
+  if (!save_signatures (d, palp_policy_get_int (policy, "id"), &error))
+    {
+      /* The policy is saved: edit it again to record the signature. */
+      if (d->policy == NULL)
+        d->policy = g_object_ref (policy);
+      reload (c);
       fail (d, NULL, error->message);
       return;
     }
@@ -476,6 +545,36 @@ open_policy_dialog (Coverage   *c,
     entry (d, limits, "copay-note", _("Copay"), GET ("copay-note"));
   }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), limits);
+
+  /* Signatures on file: the claim then says "Signature on File". */
+  {
+    AdwPreferencesGroup *signed_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+    gint64 id = policy ? palp_policy_get_int (policy, "id") : 0;
+    gboolean has_assignment = id && palp_store_signature_on_file (c->store, id, "assignment");
+    gboolean has_release = id && palp_store_signature_on_file (c->store, id, "release");
+    g_autofree char *today = palp_date_today_iso ();
+    g_autofree char *today_text = short_date (c, today);
+
+    adw_preferences_group_set_title (signed_group, _("Signatures on File"));
+    adw_preferences_group_set_description (signed_group,
+                                           _("Signed forms are kept as signed; record a new "
+                                             "one to replace them."));
+    d->assignment = adw_switch_row_new_compat (_("Assignment of benefits signed"),
+                                               has_assignment ? _("On file") : NULL,
+                                               has_assignment);
+    gtk_widget_set_sensitive (d->assignment, !has_assignment);
+    adw_preferences_group_add (signed_group, d->assignment);
+    d->release = adw_switch_row_new_compat (_("Release of information signed"),
+                                            has_release ? _("On file") : NULL, has_release);
+    gtk_widget_set_sensitive (d->release, !has_release);
+    adw_preferences_group_add (signed_group, d->release);
+    entry (d, signed_group, "signed-by-name", _("Signed by"), NULL);
+    entry (d, signed_group, "signed-on", _("Signed on"), today_text);
+    d->attested = adw_switch_row_new_compat (_("The typed name is the signer's signature"),
+                                             _("The signer confirmed it in person."), FALSE);
+    adw_preferences_group_add (signed_group, d->attested);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), signed_group);
+  }
 
   adw_preferences_group_set_title (injury, _("Accident or Work Injury"));
   entry (d, injury, "claim-number", _("Claim number"), GET ("claim-number"));

@@ -163,6 +163,36 @@ type_row (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* The switch inside a switch row, whichever widget draws the row. */
+static GtkWidget *
+find_switch (GtkWidget *root)
+{
+  if (GTK_IS_SWITCH (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_switch (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_switch (GtkWidget  *root,
+            const char *title,
+            gboolean    active)
+{
+  GtkWidget *row = find_row (root, title);
+
+  GtkWidget *toggle;
+
+  g_assert_nonnull (row);
+  toggle = find_switch (row);
+  g_assert_nonnull (toggle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+}
+
 static void
 test_payers_page (Fixture       *f,
                   gconstpointer  data)
@@ -305,12 +335,42 @@ test_client_coverage (Fixture       *f,
   dialog = find_window ("Add Policy");
   g_assert_nonnull (dialog);
   dialog_root = GTK_WIDGET (dialog);
+  palp_test_shoot (dialog, "client-add-policy");
   g_signal_emit_by_name (find_button (dialog_root, "_Add"), "clicked");
   spin ();
   g_assert_nonnull (find_error_label (dialog_root));
   g_clear_object (&policies);
   policies = palp_store_list_policies (f->store, CLIENT_TMD, TRUE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (policies), ==, 1);
+
+  /* As secondary, with an assignment of benefits signed now: the typed
+   * name must be attested first. */
+  type_row (dialog_root, "Member ID", "EVG-55");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog_root, "Priority")), 1);
+  set_switch (dialog_root, "Assignment of benefits signed", TRUE);
+  type_row (dialog_root, "Signed by", "Grace Whitfield");
+  g_signal_emit_by_name (find_button (dialog_root, "_Add"), "clicked");
+  spin ();
+  g_assert_nonnull (find_error_label (dialog_root));
+  g_clear_object (&policies);
+  policies = palp_store_list_policies (f->store, CLIENT_TMD, TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (policies), ==, 1);
+  set_switch (dialog_root, "The typed name is the signer's signature", TRUE);
+  g_signal_emit_by_name (find_button (dialog_root, "_Add"), "clicked");
+  spin ();
+  g_assert_null (find_window ("Add Policy"));
+  g_clear_object (&policies);
+  policies = palp_store_list_policies (f->store, CLIENT_TMD, TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (policies), ==, 2);
+  {
+    g_autoptr(PalpPolicy) second = g_list_model_get_item (policies, 1);
+
+    g_assert_cmpstr (palp_policy_get_string (second, "priority"), ==, "secondary");
+    g_assert_cmpstr (palp_policy_get_string (second, "member-id"), ==, "EVG-55");
+    g_assert_true (palp_store_signature_on_file (f->store, palp_policy_get_int (second, "id"),
+                                                 "assignment"));
+  }
+  g_assert_nonnull (find_row (root, "EVG-55 (secondary)"));
 }
 
 int
