@@ -87,6 +87,8 @@ filter_row (GtkListBoxRow *row,
          g_str_match_string (self->search_text, id, TRUE);
 }
 
+static void on_search_changed_cb (PalpRegionPicker *self);
+
 void
 palp_region_picker_set_search (PalpRegionPicker *self,
                                const char       *text)
@@ -94,6 +96,9 @@ palp_region_picker_set_search (PalpRegionPicker *self,
   g_return_if_fail (PALP_IS_REGION_PICKER (self));
   if (g_strcmp0 (gtk_editable_get_text (self->search), text ? text : "") != 0)
     gtk_editable_set_text (self->search, text ? text : "");
+  /* At once, as Enter in the entry does, not after the entry's typing
+   * delay. */
+  on_search_changed_cb (self);
 }
 
 static void
