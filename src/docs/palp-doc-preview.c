@@ -28,6 +28,11 @@ typedef struct
 
 static PopplerApi poppler;
 
+/* poppler keeps global state (its font and encoding tables) that two
+ * threads drawing at once corrupt: previews render on worker threads, so
+ * every call that reads a document's content takes this lock. */
+G_LOCK_DEFINE_STATIC (poppler_calls);
+
 static gpointer
 load_poppler (gpointer data)
 {
@@ -95,7 +100,9 @@ palp_pdf_open (GBytes  *bytes,
 
   if (!ensure_poppler (error))
     return NULL;
+  G_LOCK (poppler_calls);
   document = poppler.document_new_from_bytes (bytes, NULL, &poppler_error);
+  G_UNLOCK (poppler_calls);
   if (document == NULL)
     {
       g_set_error (error, PALP_DOC_ERROR, PALP_DOC_ERROR_PDF,
@@ -161,7 +168,9 @@ palp_pdf_render_page (PopplerDocument  *document,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
+  G_LOCK (poppler_calls);
   poppler.page_render (page, cr);
+  G_UNLOCK (poppler_calls);
 
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     {
@@ -207,7 +216,14 @@ palp_pdf_get_page_text (PopplerDocument *document,
   if (!(page = get_page (document, index, NULL)))
     return NULL;
 
-  return poppler.page_get_text (page);
+  {
+    char *text;
+
+    G_LOCK (poppler_calls);
+    text = poppler.page_get_text (page);
+    G_UNLOCK (poppler_calls);
+    return text;
+  }
 }
 
 char *
@@ -263,5 +279,7 @@ void
 palp_pdf_page_render_for_printing (PopplerPage *page,
                                    cairo_t     *cr)
 {
+  G_LOCK (poppler_calls);
   poppler.page_render_for_printing (page, cr);
+  G_UNLOCK (poppler_calls);
 }
