@@ -91,6 +91,12 @@ create_row (gpointer item,
                           status_label (palp_visit_get_string (visit, "status")));
   if (categories != NULL)
     g_string_append_printf (subtitle, " · %s", categories);
+  /* Whether the note is signed matters to the clinic and to insurers. */
+  if (palp_visit_get_string (visit, "signed-at") != NULL)
+    g_string_append_printf (subtitle, " · %s", _("Note signed"));
+  else if (g_strcmp0 (palp_visit_get_string (visit, "status"), "attended") == 0 &&
+           !palp_visit_is_esthetic_only (visit))
+    g_string_append_printf (subtitle, " · %s", _("Note not signed"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -134,10 +140,12 @@ create_row (gpointer item,
       g_strcmp0 (palp_visit_get_string (visit, "status"), "cancelled") != 0 &&
       g_strcmp0 (palp_visit_get_string (visit, "status"), "no-show") != 0)
     {
-      GtkWidget *soap = gtk_button_new_with_mnemonic (_("SOAP _Note"));
+      GtkWidget *soap = gtk_button_new_from_icon_name ("document-print-symbolic");
 
       gtk_widget_set_valign (soap, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (soap, _("Open the visit’s SOAP note to print or save it"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (soap), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("SOAP note"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (soap), "visits.soap");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (soap), "x",
                                         palp_visit_get_int (visit, "id"));
