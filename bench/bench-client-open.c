@@ -9,8 +9,9 @@
  * the client list does, and times from the selection to the end of the
  * first frame painted after it (the frame clock's "after-paint"). Between
  * two timed opens a third client is shown, so every open is a change of
- * client. The sides alternate; the medians are printed on stdout as
- * "key value" lines for bench/run.
+ * client. Each open is followed by a click on the Visits tab, timed the
+ * same way (the tabs are filled when first shown). The sides alternate;
+ * the medians are printed on stdout as "key value" lines for bench/run.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,7 @@
 
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
+#include "palp-client-page.h"
 #include "palp-window.h"
 
 typedef struct
@@ -119,6 +121,37 @@ open_client (PalpWindow *window,
   return wait_for_paint (window, paint, started);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* From a click on the Visits tab to its first frame. */
+static gint64
+open_visits_tab (PalpWindow *window,
+                 Paint      *paint)
+{
+  PalpClientPage *page = PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (window),
+                                                        PALP_TYPE_CLIENT_PAGE));
+  gint64 started;
+
+  paint->waiting = TRUE;
+  started = g_get_monotonic_time ();
+  palp_client_page_show_tab (page, "visits");
+  return wait_for_paint (window, paint, started);
+}
+
 static int
 compare_gint64 (gconstpointer a,
                 gconstpointer b)
@@ -161,6 +194,8 @@ main (int   argc,
   g_autoptr(GListModel) services = NULL;
   g_autoptr(GArray) large = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) small = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) large_tab = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) small_tab = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 service = 0, big_id, one_id, other_id = 1;
   PalpWindow *window;
   Paint paint = { 0 };
@@ -224,9 +259,13 @@ main (int   argc,
       open_client (window, &paint, other_id);
       us = open_client (window, &paint, first);
       g_array_append_val (first == big_id ? large : small, us);
+      us = open_visits_tab (window, &paint);
+      g_array_append_val (first == big_id ? large_tab : small_tab, us);
       open_client (window, &paint, other_id);
       us = open_client (window, &paint, second);
       g_array_append_val (second == big_id ? large : small, us);
+      us = open_visits_tab (window, &paint);
+      g_array_append_val (second == big_id ? large_tab : small_tab, us);
     }
 
   g_print ("visits %d\n", n_visits);
@@ -236,6 +275,8 @@ main (int   argc,
   g_print ("large-max-ms %.2f\n", max_ms (large));
   g_print ("small-median-ms %.2f\n", median_ms (small));
   g_print ("small-max-ms %.2f\n", max_ms (small));
+  g_print ("large-visits-tab-median-ms %.2f\n", median_ms (large_tab));
+  g_print ("small-visits-tab-median-ms %.2f\n", median_ms (small_tab));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);

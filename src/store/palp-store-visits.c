@@ -206,8 +206,13 @@ palp_store_list_visits (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  stmt = palp_store_prepare (self, VISIT_SELECT "WHERE ?1 = 0 OR v.client_id = ?1"
-                                   " ORDER BY v.starts_at DESC, v.id DESC", error);
+  /* Two statements rather than "?1 = 0 OR ...": one client's visits are
+   * read through its index, not by scanning the clinic's. */
+  stmt = palp_store_prepare (self, client_id != 0
+                                     ? VISIT_SELECT "WHERE v.client_id = ?1"
+                                       " ORDER BY v.starts_at DESC, v.id DESC"
+                                     : VISIT_SELECT "WHERE ?1 = 0"
+                                       " ORDER BY v.starts_at DESC, v.id DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, client_id);

@@ -609,6 +609,11 @@ PalpClinicalDocument *palp_store_load_client_document (PalpStore *self,
 GListModel  *palp_store_list_audit        (PalpStore   *self,
                                            gint64       client_id,
                                            GError     **error);
+/* The @limit latest entries (newest first). */
+GListModel  *palp_store_list_audit_latest (PalpStore   *self,
+                                           gint64       client_id,
+                                           guint        limit,
+                                           GError     **error);
 
 /* Online backup of the open database into @dest (overwritten), then an
  * integrity check of the copy. */

@@ -37,6 +37,7 @@ struct _PalpClientPage
   PalpClientBilling *billing;
   PalpClientPlan *plan;
   PalpClientDocuments *documents;
+  GHashTable     *loaded;   /* tabs filled for the current client */
 };
 
 G_DEFINE_FINAL_TYPE (PalpClientPage, palp_client_page, GTK_TYPE_WIDGET)
@@ -379,8 +380,9 @@ rebuild (PalpClientPage *self)
   /* History: the audit log of this client, newest first. */
   if (self->store != NULL)
     {
-      g_autoptr(GListModel) audit = palp_store_list_audit (self->store, palp_client_get_id (c),
-                                                           NULL);
+      g_autoptr(GListModel) audit = palp_store_list_audit_latest (self->store,
+                                                                  palp_client_get_id (c), 20,
+                                                                  NULL);
       guint n_audit = audit ? g_list_model_get_n_items (audit) : 0;
 
       group = adw_preferences_group_new ();
@@ -448,6 +450,36 @@ palp_client_page_set_user (PalpClientPage *self,
   palp_client_documents_set_user (self->documents, user);
 }
 
+/* Each tab is filled when it is first shown for the client: a client
+ * with years of visits opens as fast as a new one, and the tabs nobody
+ * looks at cost nothing. */
+static void
+load_tab (PalpClientPage *self,
+          const char     *name)
+{
+  PalpClient *client = self->client;
+
+  if (name == NULL || self->loaded == NULL || g_hash_table_contains (self->loaded, name))
+    return;
+  g_hash_table_add (self->loaded, g_strdup (name));
+  if (g_str_equal (name, "visits"))
+    palp_visit_list_set_client (self->visit_list, client ? palp_client_get_id (client) : 0);
+  else if (g_str_equal (name, "billing"))
+    palp_client_billing_set_client (self->billing, client);
+  else if (g_str_equal (name, "health"))
+    palp_client_health_set_client (self->health, client);
+  else if (g_str_equal (name, "plan"))
+    palp_client_plan_set_client (self->plan, client);
+  else if (g_str_equal (name, "documents"))
+    palp_client_documents_set_client (self->documents, client);
+}
+
+static void
+on_tab_shown_cb (PalpClientPage *self)
+{
+  load_tab (self, adw_view_stack_get_visible_child_name (self->stack));
+}
+
 void
 palp_client_page_set_client (PalpClientPage *self,
                              PalpClient     *client)
@@ -455,13 +487,20 @@ palp_client_page_set_client (PalpClientPage *self,
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
 
   g_set_object (&self->client, client);
+  g_hash_table_remove_all (self->loaded);
+  g_hash_table_add (self->loaded, g_strdup ("overview"));
   adw_view_stack_set_visible_child_name (self->stack, "overview");
   rebuild (self);
-  palp_visit_list_set_client (self->visit_list, client ? palp_client_get_id (client) : 0);
-  palp_client_billing_set_client (self->billing, client);
-  palp_client_health_set_client (self->health, client);
-  palp_client_plan_set_client (self->plan, client);
-  palp_client_documents_set_client (self->documents, client);
+}
+
+void
+palp_client_page_show_tab (PalpClientPage *self,
+                           const char     *name)
+{
+  g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  load_tab (self, name);
 }
 
 PalpClient *
@@ -476,6 +515,7 @@ palp_client_page_dispose (GObject *object)
 {
   PalpClientPage *self = (PalpClientPage *) object;
 
+  g_clear_pointer (&self->loaded, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PALP_TYPE_CLIENT_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->clinic);
@@ -526,7 +566,10 @@ on_health_changed_cb (PalpClientPage *self)
 static void
 palp_client_page_init (PalpClientPage *self)
 {
+  self->loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->health, "changed", G_CALLBACK (on_health_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (on_tab_shown_cb), self, G_CONNECT_SWAPPED);
 }

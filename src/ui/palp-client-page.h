@@ -25,5 +25,9 @@ void        palp_client_page_set_user   (PalpClientPage *self,
 void        palp_client_page_set_client (PalpClientPage *self,
                                          PalpClient     *client);
 PalpClient *palp_client_page_get_client (PalpClientPage *self);
+/* Shows a tab ("overview", "health", "visits", "plan", "billing",
+ * "documents"), filling it for the client if it was not yet. */
+void        palp_client_page_show_tab   (PalpClientPage *self,
+                                         const char     *name);
 
 G_END_DECLS

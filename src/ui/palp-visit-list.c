@@ -1,14 +1,17 @@
 /* palp-visit-list.c: one client's visits, newest first
  *
  * Each row says when, with whom, what happened, what it bills and
- * whether that has been receipted, and warns of a session combining
- * therapeutic and esthetic work. Rows open the visit editor.
+ * whether that has been receipted and the note signed, and warns of a
+ * session combining therapeutic and esthetic work. Rows open the visit
+ * editor. A GtkListView: only the rows on screen exist, so a client with
+ * years of weekly visits opens as fast as a new one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "palp-chart-window.h"
@@ -31,7 +34,7 @@ struct _PalpVisitList
   /* Template widgets */
   GtkStack     *stack;
   GtkLabel     *count_label;
-  GtkListBox   *list_box;
+  GtkListView  *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (PalpVisitList, palp_visit_list, GTK_TYPE_WIDGET)
@@ -48,37 +51,107 @@ status_label (const char *status)
   return _("Booked");
 }
 
-static GtkWidget *
-pill (const char *text,
-      const char *style,
-      const char *icon)
+/* A row is kept to a few widgets: GTK 4.8's list view builds up to 200
+ * rows whatever the window's height, so each widget counts. */
+typedef struct
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkLabel  *text;       /* the title, and the subtitle in smaller type */
+  GtkLabel  *combined;
+  GtkLabel  *receipted;
+  GtkWidget *chart;
+  GtkWidget *soap;
+} Row;
 
-  gtk_widget_add_css_class (box, "palp-flag");
-  gtk_widget_add_css_class (box, style);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  if (icon != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  return box;
+static GtkLabel *
+pill_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "palp-flag");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return GTK_LABEL (label);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static void
+pill_set (GtkLabel   *pill,
+          const char *text,
+          const char *style)
 {
-  PalpVisitList *self = user_data;
-  PalpVisit *visit = item;
-  GtkWidget *row = adw_action_row_new ();
+  static const char *styles[] = { "warning", "success", "accent" };
+
+  gtk_widget_set_visible (GTK_WIDGET (pill), text != NULL);
+  if (text == NULL)
+    return;
+  gtk_label_set_text (pill, text);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (pill), styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (pill), style);
+}
+
+static void
+on_setup_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PalpVisitList            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  Row *row = g_new0 (Row, 1);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  row->text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->text, 0);
+  gtk_label_set_ellipsize (row->text, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->text), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->text));
+
+  row->combined = pill_new ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->combined));
+  row->receipted = pill_new ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->receipted));
+
+  row->chart = gtk_button_new_with_mnemonic (_("_Note and Chart"));
+  gtk_widget_set_valign (row->chart, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (row->chart,
+                               _("Write the SOAP note and mark pain and findings on the body chart"));
+  /* The visit's id is set on bind; the target's type first. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->chart), "x", (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->chart), "visits.chart");
+  gtk_box_append (GTK_BOX (box), row->chart);
+
+  row->soap = gtk_button_new_from_icon_name ("document-print-symbolic");
+  gtk_widget_set_valign (row->soap, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (row->soap, _("Open the visit’s SOAP note to print or save it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->soap), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("SOAP note"), -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->soap), "x", (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->soap), "visits.soap");
+  gtk_box_append (GTK_BOX (box), row->soap);
+
+  g_object_set_data_full (G_OBJECT (box), "palp-row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PalpVisitList            *self)
+{
+  PalpVisit *visit = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  Row *row = g_object_get_data (G_OBJECT (box), "palp-row");
+  const char *status = palp_visit_get_string (visit, "status");
+  const char *categories_key = palp_visit_get_string (visit, "categories");
+  gint64 id = palp_visit_get_int (visit, "id");
   g_autofree char *when = palp_ui_format_local_time (palp_visit_get_string (visit, "starts-at"),
                                                      palp_ui_country (self->clinic));
-  g_autofree char *title = NULL, *name = NULL, *categories = NULL;
+  g_autofree char *title = NULL, *name = NULL, *categories = NULL, *accessible = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autoptr(GListModel) lines = NULL;
-  guint n_lines = 0, n_open = 0;
-  gboolean therapeutic = FALSE, esthetic = FALSE;
-  GtkWidget *chart;
+  gboolean therapeutic = categories_key && strstr (categories_key, "therapeutic") != NULL;
+  gboolean esthetic = categories_key && strstr (categories_key, "esthetic") != NULL;
+  gboolean billed = categories_key != NULL && *categories_key != '\0';
 
   title = g_strdup_printf (_("%s · %d min"), when ? when : "—",
                            (int) palp_visit_get_int (visit, "duration-minutes"));
@@ -86,77 +159,48 @@ create_row (gpointer item,
   if (name == NULL)
     name = palp_ui_user_name (self->store, self->practitioners,
                               palp_visit_get_int (visit, "practitioner-id"));
-  categories = palp_ui_format_categories (palp_visit_get_string (visit, "categories"));
+  categories = palp_ui_format_categories (categories_key);
   g_string_append_printf (subtitle, "%s · %s", name ? name : _("Unknown practitioner"),
-                          status_label (palp_visit_get_string (visit, "status")));
+                          status_label (status));
   if (categories != NULL)
     g_string_append_printf (subtitle, " · %s", categories);
   /* Whether the note is signed matters to the clinic and to insurers. */
   if (palp_visit_get_string (visit, "signed-at") != NULL)
     g_string_append_printf (subtitle, " · %s", _("Note signed"));
-  else if (g_strcmp0 (palp_visit_get_string (visit, "status"), "attended") == 0 &&
-           !palp_visit_is_esthetic_only (visit))
+  else if (g_strcmp0 (status, "attended") == 0 && !palp_visit_is_esthetic_only (visit))
     g_string_append_printf (subtitle, " · %s", _("Note not signed"));
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"small\" "
+                                                       "alpha=\"55%%\">%s</span>",
+                                                       title, subtitle->str);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    gtk_label_set_markup (row->text, markup);
+  }
 
-  /* Whether the lines are on a receipt is a property of each line. */
-  lines = palp_store_list_visit_lines (self->store, palp_visit_get_int (visit, "id"), NULL);
-  n_lines = lines ? g_list_model_get_n_items (lines) : 0;
-  for (guint i = 0; i < n_lines; i++)
-    {
-      g_autoptr(PalpVisitLine) line = g_list_model_get_item (lines, i);
-      const char *category = palp_visit_line_get_string (line, "category");
+  pill_set (row->combined,
+            therapeutic && esthetic
+              ? (palp_visit_get_int (visit, "mixed-confirmed-by") ? _("Combined, confirmed")
+                                                                  : _("Combined session"))
+              : NULL, "warning");
+  /* Whether the lines are on a valid receipt, as the store counted them. */
+  pill_set (row->receipted,
+            !billed ? NULL
+                    : palp_visit_get_int (visit, "unreceipted") == 0 ? _("Receipted")
+                                                                     : _("To be receipted"),
+            palp_visit_get_int (visit, "unreceipted") == 0 ? "success" : "accent");
 
-      if (palp_visit_line_get_int (line, "receipted") == 0)
-        n_open++;
-      therapeutic |= g_strcmp0 (category, "therapeutic") == 0;
-      esthetic |= g_strcmp0 (category, "esthetic") == 0;
-    }
-
-  if (therapeutic && esthetic)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               pill (palp_visit_get_int (visit, "mixed-confirmed-by")
-                                       ? _("Combined, confirmed") : _("Combined session"),
-                                     "warning", "dialog-warning-symbolic"));
-  if (n_lines > 0 && n_open == 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("Receipted"), "success", NULL));
-  else if (n_lines > 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill (_("To be receipted"), "accent", NULL));
-
-  chart = gtk_button_new_with_mnemonic (_("_Note and Chart"));
-  gtk_widget_set_valign (chart, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (chart, _("Write the SOAP note and mark pain and findings on the body chart"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (chart), "visits.chart");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (chart), "x", palp_visit_get_int (visit, "id"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chart);
-
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->chart), "x", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->soap), "x", id);
   /* An esthetic-only visit has a service record, never a SOAP note; a
    * cancelled or missed one has nothing to note. */
-  if (!palp_visit_is_esthetic_only (visit) &&
-      g_strcmp0 (palp_visit_get_string (visit, "status"), "cancelled") != 0 &&
-      g_strcmp0 (palp_visit_get_string (visit, "status"), "no-show") != 0)
-    {
-      GtkWidget *soap = gtk_button_new_from_icon_name ("document-print-symbolic");
+  gtk_widget_set_visible (row->soap, !palp_visit_is_esthetic_only (visit) &&
+                                       g_strcmp0 (status, "cancelled") != 0 &&
+                                       g_strcmp0 (status, "no-show") != 0);
 
-      gtk_widget_set_valign (soap, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (soap, _("Open the visit’s SOAP note to print or save it"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (soap), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("SOAP note"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (soap), "visits.soap");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (soap), "x",
-                                        palp_visit_get_int (visit, "id"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), soap);
-    }
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "palp-visit", g_object_ref (visit), g_object_unref);
-  return row;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->text), subtitle->str);
+  accessible = g_strdup_printf ("%s, %s", title, subtitle->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
 }
 
 void
@@ -180,7 +224,11 @@ palp_visit_list_reload (PalpVisitList *self)
     visits = G_LIST_MODEL (g_list_store_new (PALP_TYPE_VISIT));
 
   g_set_object (&self->visits, visits);
-  gtk_list_box_bind_model (self->list_box, self->visits, create_row, self, NULL);
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (self->visits));
+
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  }
 
   n = g_list_model_get_n_items (self->visits);
   {
@@ -222,9 +270,9 @@ palp_visit_list_open_editor (PalpVisitList *self,
 
 static void
 on_row_activated_cb (PalpVisitList *self,
-                     GtkListBoxRow *row)
+                     guint          position)
 {
-  PalpVisit *visit = g_object_get_data (G_OBJECT (row), "palp-visit");
+  g_autoptr(PalpVisit) visit = self->visits ? g_list_model_get_item (self->visits, position) : NULL;
 
   if (visit != NULL)
     palp_visit_list_open_editor (self, visit);
@@ -390,7 +438,7 @@ palp_visit_list_class_init (PalpVisitListClass *klass)
                                                RESOURCE_PREFIX "/palp-visit-list.ui");
   gtk_widget_class_bind_template_child (widget_class, PalpVisitList, stack);
   gtk_widget_class_bind_template_child (widget_class, PalpVisitList, count_label);
-  gtk_widget_class_bind_template_child (widget_class, PalpVisitList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PalpVisitList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "visits.new", NULL, new_visit_action);
@@ -403,6 +451,12 @@ palp_visit_list_class_init (PalpVisitListClass *klass)
 static void
 palp_visit_list_init (PalpVisitList *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
   palp_visit_list_reload (self);
 }

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "palp-chart-window.h"
+#include "palp-client-page.h"
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-store-private.h"
@@ -106,6 +107,8 @@ open_chart (Fixture *f,
   PalpChartWindow *chart = NULL;
 
   palp_window_select_client (f->window, 1);
+  palp_client_page_show_tab (PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window),
+                                                            PALP_TYPE_CLIENT_PAGE)), "visits");
   list = PALP_VISIT_LIST (find_widget (GTK_WIDGET (f->window), PALP_TYPE_VISIT_LIST));
   g_assert_nonnull (list);
   visits = palp_visit_list_get_visits (list);

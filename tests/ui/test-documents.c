@@ -86,14 +86,14 @@ find_row (GtkWidget  *root,
 }
 
 /* The buttons under @root whose label is @label. */
-/* Buttons that run @action (a row's SOAP note, its note and chart). */
+/* Shown buttons that run @action (a row's SOAP note, its note and chart). */
 static guint
 count_buttons (GtkWidget  *root,
                const char *action)
 {
   guint n = 0;
 
-  if (GTK_IS_BUTTON (root) &&
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
     n++;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))

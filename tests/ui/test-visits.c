@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "palp-client-page.h"
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-preferences.h"
@@ -267,6 +268,8 @@ open_visits (Fixture *f)
   GtkWidget *list;
 
   palp_window_select_client (f->window, 1);
+  palp_client_page_show_tab (PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window),
+                                                            PALP_TYPE_CLIENT_PAGE)), "visits");
   list = find_widget (GTK_WIDGET (f->window), PALP_TYPE_VISIT_LIST);
   g_assert_nonnull (list);
   g_assert_cmpuint (g_list_model_get_n_items (palp_visit_list_get_visits (PALP_VISIT_LIST (list))),

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "palp-client-editor.h"
+#include "palp-client-page.h"
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-billing-page.h"
@@ -371,6 +372,8 @@ test_client_billing (Fixture       *f,
 
   /* Grace: a combined visit two weeks ago, so T and E receipts. */
   palp_window_select_client (f->window, 1);
+  palp_client_page_show_tab (PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window),
+                                                            PALP_TYPE_CLIENT_PAGE)), "billing");
   billing = PALP_CLIENT_BILLING (find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_BILLING));
   g_assert_nonnull (billing);
   g_assert_cmpuint (g_list_model_get_n_items (palp_client_billing_get_receipts (billing)), >=, 4);
