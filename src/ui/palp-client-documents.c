@@ -6,7 +6,8 @@
  * stands and opened in the preview, where it is printed or saved. A
  * document that cannot be made yet is shown disabled with the reason.
  * Receipts and the statement for an insurer stay on the Billing tab; a
- * row here leads there.
+ * row here leads there. The client's own record also exports as JSON, for
+ * a client who asks for their file or moves to another clinic.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,7 @@ struct _PalpClientDocuments
   AdwToastOverlay *overlay;
   GtkWidget       *rows[N_KINDS];
   char            *reasons[N_KINDS];
+  GtkWidget       *json_row;
 };
 
 G_DEFINE_FINAL_TYPE (PalpClientDocuments, palp_client_documents, GTK_TYPE_WIDGET)
@@ -95,6 +97,8 @@ parent_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+static void update_json_row (PalpClientDocuments *self);
+
 static void
 set_reason (PalpClientDocuments    *self,
             PalpClientDocumentKind  kind,
@@ -109,6 +113,8 @@ set_reason (PalpClientDocuments    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                reason != NULL ? reason : kind_description (kind));
   gtk_widget_set_tooltip_text (row, reason);
+  if (kind == PALP_CLIENT_DOCUMENT_RECORD)
+    update_json_row (self);
 }
 
 void
@@ -149,6 +155,22 @@ palp_client_documents_reload (PalpClientDocuments *self)
                                   "plan’s goals.")
                               : NULL);
   set_reason (self, PALP_CLIENT_DOCUMENT_RECORD, NULL);
+}
+
+static void
+update_json_row (PalpClientDocuments *self)
+{
+  const char *reason = self->reasons[PALP_CLIENT_DOCUMENT_RECORD];
+
+  if (self->json_row == NULL)
+    return;
+  gtk_widget_set_sensitive (self->json_row, reason == NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->json_row),
+                               reason != NULL
+                                 ? reason
+                                 : _("Everything kept about this client, as one JSON file, for "
+                                     "a client who asks for their file or moves to another "
+                                     "clinic"));
 }
 
 const char *
@@ -212,6 +234,31 @@ palp_client_documents_open (PalpClientDocuments     *self,
   return GTK_WINDOW (preview);
 }
 
+gboolean
+palp_client_documents_export_json (PalpClientDocuments  *self,
+                                   GFile                *file,
+                                   GError              **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PALP_IS_CLIENT_DOCUMENTS (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->reasons[PALP_CLIENT_DOCUMENT_RECORD] != NULL)
+    {
+      g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT,
+                           self->reasons[PALP_CLIENT_DOCUMENT_RECORD]);
+      return FALSE;
+    }
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The record can only be saved to a folder on this computer."));
+      return FALSE;
+    }
+  return palp_store_export_archive (self->store, palp_client_get_id (self->client), path, error);
+}
+
 GtkWindow *
 palp_soap_note_open (GtkWindow  *parent,
                      PalpStore  *store,
@@ -262,6 +309,61 @@ on_row_activated (AdwActionRow        *row,
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->overlay, toast);
     }
+}
+
+static void
+on_json_response_cb (GtkNativeDialog     *native,
+                     int                  response,
+                     PalpClientDocuments *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) != NULL)
+    {
+      if (palp_client_documents_export_json (self, file, &error))
+        {
+          name = g_file_get_basename (file);
+          message = g_strdup_printf (_("Saved as “%s”"), name);
+        }
+      else
+        message = g_strdup_printf (_("Not saved: %s"), error->message);
+      adw_toast_overlay_add_toast (self->overlay, adw_toast_new (message));
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+on_json_activated (AdwActionRow        *row,
+                   PalpClientDocuments *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *file = NULL;
+  GtkFileChooserNative *native;
+
+  if (self->client == NULL)
+    return;
+  native = gtk_file_chooser_native_new (_("Export Record as JSON"),
+                                        parent_window (GTK_WIDGET (self)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  /* The client's number and the day, never the client's name. */
+  file = g_strdup_printf ("client-%" G_GINT64_FORMAT "-record-%s.json",
+                          palp_client_get_id (self->client), day);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file);
+  g_signal_connect (native, "response", G_CALLBACK (on_json_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* Receipts and statements are listed, opened and reprinted on the
@@ -351,6 +453,10 @@ palp_client_documents_init (PalpClientDocuments *self)
       g_signal_connect (self->rows[i], "activated", G_CALLBACK (on_row_activated), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->rows[i]);
     }
+  self->json_row = document_row (_("Export Record as JSON…"), "document-save-symbolic");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (self->json_row), "palp-next"), FALSE);
+  g_signal_connect (self->json_row, "activated", G_CALLBACK (on_json_activated), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->json_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();

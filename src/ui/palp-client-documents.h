@@ -44,6 +44,13 @@ GtkWindow  *palp_client_documents_open       (PalpClientDocuments    *self,
                                               PalpClientDocumentKind  kind,
                                               GError                **error);
 
+/* Writes the client's own record (every row of theirs, as JSON: see
+ * palp_store_export_archive()) to @file, readable by its owner only, as
+ * the "Export Record as JSON…" row does once a file is chosen. */
+gboolean    palp_client_documents_export_json (PalpClientDocuments   *self,
+                                               GFile                 *file,
+                                               GError               **error);
+
 /* Makes the SOAP note of @visit_id and opens it in the preview, transient
  * for @parent (may be NULL); the preview, or NULL with @error (an
  * esthetic-only visit, a visit with no note yet). */

@@ -5,7 +5,8 @@
  * open in the preview from their rows, with pages; a visit's SOAP note
  * opens from the Visits tab, and is not offered for an esthetic visit; a
  * client without a plan sees why the plan and the progress report cannot
- * be made.
+ * be made; the client's own record saves as JSON, readable by its owner
+ * only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "palp-client-documents.h"
@@ -412,6 +414,49 @@ test_no_plan (Fixture       *f,
   g_assert_cmpuint (n_previews (), ==, 1);
 }
 
+/* The client's own record, as JSON: theirs only, mode 0600. */
+static void
+test_record_json (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_build_filename (f->dir, "record.json", NULL);
+  JsonObject *root, *tables;
+  JsonArray *clients, *visits;
+  GtkWidget *row;
+  GStatBuf st;
+
+  show_client (f, CLIENT_TMD, "documents");
+  row = find_row (GTK_WIDGET (f->documents), "Export Record as JSON…");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_sensitive (row));
+
+  file = g_file_new_for_path (path);
+  g_assert_true (palp_client_documents_export_json (f->documents, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "scope"), ==, "client");
+  g_assert_cmpint (json_object_get_int_member (root, "client_id"), ==, CLIENT_TMD);
+  tables = json_object_get_object_member (root, "tables");
+  clients = json_object_get_array_member (tables, "clients");
+  g_assert_cmpuint (json_array_get_length (clients), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (clients, 0),
+                                                  "family_name"), ==, "Whitfield");
+  visits = json_object_get_array_member (tables, "visits");
+  g_assert_cmpuint (json_array_get_length (visits), >, 0);
+  for (guint i = 0; i < json_array_get_length (visits); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (visits, i),
+                                                 "client_id"), ==, CLIENT_TMD);
+  g_assert_false (json_object_has_member (tables, "users"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +467,8 @@ main (int   argc,
   g_test_add ("/documents/client", Fixture, NULL, fixture_setup, test_client_documents,
               fixture_teardown);
   g_test_add ("/documents/soap-note", Fixture, NULL, fixture_setup, test_soap_note,
+              fixture_teardown);
+  g_test_add ("/documents/record-json", Fixture, NULL, fixture_setup, test_record_json,
               fixture_teardown);
   g_test_add ("/documents/esthetic-visit", Fixture, NULL, fixture_setup, test_esthetic_visit,
               fixture_teardown);
