@@ -63,32 +63,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-settle (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      g_usleep (2000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 typedef enum
 {
   TODAY,    /* booked today, nothing charted yet */
@@ -107,9 +81,9 @@ open_chart (Fixture *f,
   PalpChartWindow *chart = NULL;
 
   palp_window_select_client (f->window, 1);
-  palp_client_page_show_tab (PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window),
+  palp_client_page_show_tab (PALP_CLIENT_PAGE (palp_test_find_widget (GTK_WIDGET (f->window),
                                                             PALP_TYPE_CLIENT_PAGE)), "visits");
-  list = PALP_VISIT_LIST (find_widget (GTK_WIDGET (f->window), PALP_TYPE_VISIT_LIST));
+  list = PALP_VISIT_LIST (palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_VISIT_LIST));
   g_assert_nonnull (list);
   visits = palp_visit_list_get_visits (list);
   for (guint i = 0; i < g_list_model_get_n_items (visits) && chart == NULL; i++)
@@ -139,8 +113,8 @@ open_chart (Fixture *f,
   gtk_window_set_default_size (GTK_WINDOW (chart), 1200, 800);
   for (int i = 0; i < 400 && gtk_widget_get_width (GTK_WIDGET (
                                 palp_chart_window_get_chart_view (chart))) < 100; i++)
-    settle ();
-  settle ();
+    palp_test_settle ();
+  palp_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (palp_chart_window_get_chart_view (chart))),
                    >=, 100);
   return chart;
@@ -246,7 +220,7 @@ assert_row_label (PalpChartWindow *chart,
 {
   GtkWidget *row;
 
-  settle ();
+  palp_test_settle ();
   row = row_of (GTK_WIDGET (palp_chart_window_get_marks_list (chart)), mark);
   g_assert_nonnull (row);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
@@ -316,7 +290,7 @@ test_place_move_delete (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (palp_chart_view_get_editor_field (view, "depth")), 2);
   palp_test_shoot (GTK_WINDOW (chart), "chart-editor");
   gtk_popover_popdown (palp_chart_view_get_editor (view));
-  settle ();
+  palp_test_settle ();
   stored = stored_marks (f, chart);
   saved = g_list_model_get_item (stored, 0);
   g_assert_cmpint (palp_mark_get_int (saved, "intensity"), ==, 7);
@@ -495,7 +469,7 @@ test_add_by_region (Fixture       *f,
                              6);
   palp_test_shoot (dialog, "chart-add-dialog");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add.confirm", NULL));
-  settle ();
+  palp_test_settle ();
   g_assert_null (palp_chart_window_get_add_dialog (chart));
 
   g_assert_cmpuint (n_stored (f, chart), ==, 1);
@@ -656,7 +630,7 @@ test_compare (Fixture       *f,
                     7);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.compare", NULL));
-  settle ();
+  palp_test_settle ();
   changes = palp_chart_window_get_changes (chart);
   g_assert_nonnull (changes);
   /* Against the visit before: the left masseter's trigger point 6 → 4,
@@ -672,7 +646,7 @@ test_compare (Fixture       *f,
   palp_test_shoot (GTK_WINDOW (chart), "chart-compare-beside");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.compare-mode", "s", "over"));
-  settle ();
+  palp_test_settle ();
   g_assert_null (palp_chart_view_get_edits (compare_view));
   palp_test_shoot (GTK_WINDOW (chart), "chart-compare-over");
 

@@ -86,18 +86,6 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 show_page (Fixture   *f,
            GtkWidget *page)
 {
@@ -543,7 +531,7 @@ test_payments_report (Fixture       *f,
   g_assert_true (palp_preview_window_save_to_file (preview, saved, &error));
   g_assert_no_error (error);
   sha256_equal (palp_preview_window_get_bytes (preview), saved);
-  spin (50);
+  palp_test_spin (50);
 }
 
 /* A payment on a receipt with a balance, through the Billing page's
@@ -608,7 +596,7 @@ test_open_client_from_today (Fixture       *f,
   palp_window_set_store (window, f->store, "rosa");
   gtk_window_present (GTK_WINDOW (window));
   palp_window_show_section (window, "today");
-  spin (50);
+  palp_test_spin (50);
   today = find_widget (GTK_WIDGET (window), PALP_TYPE_TODAY_PAGE);
   g_assert_nonnull (today);
   g_assert_true (gtk_widget_activate_action (today, "today.open-client", "x", (gint64) 2));

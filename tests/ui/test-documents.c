@@ -44,33 +44,6 @@ typedef struct
   PalpClientDocuments *documents;
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
@@ -161,9 +134,9 @@ show_client (Fixture    *f,
              const char *tab)
 {
   palp_window_select_client (f->window, client_id);
-  spin (30);
+  palp_test_spin (30);
   adw_view_stack_set_visible_child_name (f->stack, tab);
-  spin (30);
+  palp_test_spin (30);
   g_assert_cmpint (palp_client_get_id (palp_client_page_get_client (f->page)), ==, client_id);
 }
 
@@ -212,11 +185,11 @@ fixture_setup (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   palp_window_show_section (f->window, "clients");
   palp_window_select_client (f->window, CLIENT_TMD);
-  spin (50);
-  f->page = PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_PAGE));
+  palp_test_spin (50);
+  f->page = PALP_CLIENT_PAGE (palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_PAGE));
   g_assert_nonnull (f->page);
-  f->stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
-  f->documents = PALP_CLIENT_DOCUMENTS (find_widget (GTK_WIDGET (f->page),
+  f->stack = ADW_VIEW_STACK (palp_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
+  f->documents = PALP_CLIENT_DOCUMENTS (palp_test_find_widget (GTK_WIDGET (f->page),
                                                      PALP_TYPE_CLIENT_DOCUMENTS));
   g_assert_nonnull (f->documents);
 }
@@ -299,7 +272,7 @@ test_soap_note (Fixture       *f,
   gint64 visit_id = 0;
 
   show_client (f, CLIENT_TMD, "visits");
-  list = PALP_VISIT_LIST (find_widget (GTK_WIDGET (f->page), PALP_TYPE_VISIT_LIST));
+  list = PALP_VISIT_LIST (palp_test_find_widget (GTK_WIDGET (f->page), PALP_TYPE_VISIT_LIST));
   visits = palp_visit_list_get_visits (list);
   g_assert_cmpuint (g_list_model_get_n_items (visits), >, 0);
   /* Every visit of this client is therapeutic and none was cancelled or
@@ -356,7 +329,7 @@ test_esthetic_visit (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   show_client (f, CLIENT_ESTHETIC, "visits");
-  list = PALP_VISIT_LIST (find_widget (GTK_WIDGET (f->page), PALP_TYPE_VISIT_LIST));
+  list = PALP_VISIT_LIST (palp_test_find_widget (GTK_WIDGET (f->page), PALP_TYPE_VISIT_LIST));
   visits = palp_visit_list_get_visits (list);
   g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 1);
   visit = g_list_model_get_item (visits, 0);

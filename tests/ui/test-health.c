@@ -34,33 +34,6 @@ typedef struct
   PalpClientHealth *health;
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static gpointer
 find_toplevel (GType type)
 {
@@ -77,13 +50,13 @@ static gboolean
 header_has_flag (Fixture    *f,
                  const char *text)
 {
-  GtkWidget *flags = find_widget (GTK_WIDGET (f->page), GTK_TYPE_FLOW_BOX);
+  GtkWidget *flags = palp_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_FLOW_BOX);
 
   for (GtkWidget *child = gtk_widget_get_first_child (flags); child;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *pill = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      GtkWidget *label = find_widget (pill, GTK_TYPE_LABEL);
+      GtkWidget *label = palp_test_find_widget (pill, GTK_TYPE_LABEL);
 
       if (label && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
         return TRUE;
@@ -112,14 +85,14 @@ fixture_setup (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   palp_window_show_section (f->window, "clients");
   palp_window_select_client (f->window, CLIENT_ID);
-  spin (50);
-  f->page = PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_PAGE));
+  palp_test_spin (50);
+  f->page = PALP_CLIENT_PAGE (palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_PAGE));
   g_assert_nonnull (f->page);
-  f->health = PALP_CLIENT_HEALTH (find_widget (GTK_WIDGET (f->page), PALP_TYPE_CLIENT_HEALTH));
+  f->health = PALP_CLIENT_HEALTH (palp_test_find_widget (GTK_WIDGET (f->page), PALP_TYPE_CLIENT_HEALTH));
   g_assert_nonnull (f->health);
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (palp_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "health");
-  spin (20);
+  palp_test_spin (20);
 }
 
 static void
@@ -191,7 +164,7 @@ test_history_version (Fixture       *f,
   palp_test_shoot (GTK_WINDOW (form), "health-history-form");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
-  spin (20);
+  palp_test_spin (20);
   g_assert_cmpuint (n_items (palp_store_list_health_histories (f->store, CLIENT_ID, NULL)), ==,
                     before + 1);
   latest = palp_store_latest_health_history (f->store, CLIENT_ID, NULL);
@@ -214,7 +187,7 @@ test_change_makes_screening_due (Fixture       *f,
 
   form = PALP_FORM_WINDOW (palp_client_health_screen_now (f->health));
   g_assert_true (palp_form_window_save (form));
-  spin (20);
+  palp_test_spin (20);
   g_assert_false (palp_client_health_get_screening_due (f->health, NULL));
 
   form = PALP_FORM_WINDOW (palp_client_health_record_history (f->health, TRUE));
@@ -222,7 +195,7 @@ test_change_makes_screening_due (Fixture       *f,
   g_assert_false (palp_form_window_save (form));
   set_text (form, "change", "Started warfarin last week");
   g_assert_true (palp_form_window_save (form));
-  spin (20);
+  palp_test_spin (20);
   g_assert_true (palp_client_health_get_screening_due (f->health, NULL));
   palp_test_shoot (GTK_WINDOW (f->window), "health-screening-due");
 }
@@ -253,17 +226,17 @@ test_screen_local_finding (Fixture       *f,
   g_assert_nonnull (picker);
   all = palp_region_picker_get_n_shown (picker);
   palp_region_picker_set_search (picker, "trapezius");
-  spin (300);
+  palp_test_spin (300);
   g_assert_cmpuint (palp_region_picker_get_n_shown (picker), >, 0);
   g_assert_cmpuint (palp_region_picker_get_n_shown (picker), <, all);
   g_assert_true (palp_region_picker_toggle (picker, "neck.upper_trapezius.left"));
   palp_test_shoot (GTK_WINDOW (picker), "health-region-picker");
   palp_region_picker_confirm (picker);
-  spin (20);
+  palp_test_spin (20);
 
   g_assert_null (palp_form_window_get_problem (form));
   g_assert_true (palp_form_window_save (form));
-  spin (20);
+  palp_test_spin (20);
   standing = palp_store_list_active_contraindications (f->store, CLIENT_ID, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (standing), ==, 1);
   finding = g_list_model_get_item (standing, 0);
@@ -305,7 +278,7 @@ test_diagnosis_typed (Fixture       *f,
   set_text (form, "description", "Cervicalgia");
   g_assert_null (palp_form_window_get_problem (form));
   g_assert_true (palp_form_window_save (form));
-  spin (20);
+  palp_test_spin (20);
 
   after = palp_store_list_diagnoses (f->store, CLIENT_ID, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, before + 1);
@@ -351,7 +324,7 @@ test_diagnosis_search (Fixture       *f,
                    !=, "");
   g_assert_null (palp_form_window_get_problem (form));
   g_assert_true (palp_form_window_save (form));
-  spin (20);
+  palp_test_spin (20);
 
   after = palp_store_list_diagnoses (f->store, CLIENT_ID, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, before + 1);
@@ -394,7 +367,7 @@ test_referral_npi (Fixture       *f,
   set_text (form, "npi", "1234567893");
   g_assert_null (palp_form_window_get_problem (form));
   g_assert_true (palp_form_window_save (form));
-  spin (20);
+  palp_test_spin (20);
   g_assert_cmpuint (n_items (palp_store_list_referrals (f->store, CLIENT_ID, NULL)), ==,
                     before + 1);
 }
@@ -409,7 +382,7 @@ test_escape_asks (Fixture       *f,
   set_text (form, "prescriber-name", "Dr. Someone");
   g_assert_true (palp_form_window_get_dirty (form));
   gtk_window_close (GTK_WINDOW (form));
-  spin (20);
+  palp_test_spin (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }

@@ -59,32 +59,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-settle (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      g_usleep (2000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 text_of (GtkTextBuffer *buffer)
 {
@@ -140,7 +114,7 @@ open_window (Fixture   *f,
   window = palp_chart_window_new (f->store, NULL, user, visit);
   gtk_window_set_default_size (GTK_WINDOW (window), 1360, 860);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  palp_test_settle ();
   return window;
 }
 
@@ -162,7 +136,7 @@ test_note_autosaves (Fixture       *f,
 
   started = g_get_monotonic_time ();
   while (palp_note_editor_get_dirty (editor) && g_get_monotonic_time () - started < 5 * G_USEC_PER_SEC)
-    settle ();
+    palp_test_settle ();
   g_assert_false (palp_note_editor_get_dirty (editor));
   g_assert_null (palp_note_editor_get_problem (editor));
 
@@ -209,7 +183,7 @@ test_note_write_sign_amend (Fixture       *f,
 
   /* The gates, as the popover lists them: the screening is current. */
   palp_note_editor_show_gates (editor);
-  settle ();
+  palp_test_settle ();
   gates = palp_note_editor_get_gates (editor);
   g_assert_nonnull (gates);
   g_assert_cmpuint (gates->len, >, 0);
@@ -229,7 +203,7 @@ test_note_write_sign_amend (Fixture       *f,
   palp_test_shoot (GTK_WINDOW (window), "note-sign");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "note.sign", NULL));
-  settle ();
+  palp_test_settle ();
   g_assert_true (palp_note_editor_get_signed (editor));
   g_assert_true (palp_chart_edits_get_read_only (palp_chart_window_get_edits (window)));
   {
@@ -250,7 +224,7 @@ test_note_write_sign_amend (Fixture       *f,
 
   /* An amendment, through its dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "note.amend", NULL));
-  settle ();
+  palp_test_settle ();
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data))
@@ -258,8 +232,8 @@ test_note_write_sign_amend (Fixture       *f,
   g_assert_nonnull (dialog);
   {
     GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
-    GtkWidget *entry = find_widget (extra, GTK_TYPE_ENTRY);
-    GtkWidget *view = find_widget (extra, GTK_TYPE_TEXT_VIEW);
+    GtkWidget *entry = palp_test_find_widget (extra, GTK_TYPE_ENTRY);
+    GtkWidget *view = palp_test_find_widget (extra, GTK_TYPE_TEXT_VIEW);
 
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "amend"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "Home care omitted");
@@ -268,7 +242,7 @@ test_note_write_sign_amend (Fixture       *f,
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "amend"));
     adw_message_dialog_response (dialog, "amend");
   }
-  settle ();
+  palp_test_settle ();
   amendments = palp_store_list_amendments (f->store, visit_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (amendments), ==, 1);
@@ -307,7 +281,7 @@ test_note_absolute_blocks (Fixture       *f,
   editor = PALP_NOTE_EDITOR (palp_chart_window_get_note_editor (window));
   gtk_text_buffer_set_text (palp_note_editor_get_buffer (editor, "subjective"), "Feverish.", -1);
   palp_note_editor_show_gates (editor);
-  settle ();
+  palp_test_settle ();
   gates = palp_note_editor_get_gates (editor);
   g_assert_nonnull (gates);
   for (guint i = 0; i < gates->len; i++)
@@ -322,9 +296,9 @@ test_note_absolute_blocks (Fixture       *f,
                   palp_note_editor_get_signed (editor));
   g_assert_false (palp_note_editor_get_signed (editor));
   palp_test_shoot (GTK_WINDOW (window), "note-blocked");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_widget (GTK_WIDGET (editor),
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (palp_test_find_widget (GTK_WIDGET (editor),
                                                           GTK_TYPE_MENU_BUTTON)));
-  settle ();
+  palp_test_settle ();
 }
 
 /* Someone else's note is read-only, with the reason, and cannot be signed. */
@@ -338,7 +312,7 @@ test_note_read_only_for_others (Fixture       *f,
 
   gtk_text_buffer_set_text (palp_note_editor_get_buffer (editor, "subjective"), "Not mine", -1);
   g_assert_false (palp_note_editor_get_dirty (editor));
-  g_assert_false (gtk_widget_is_visible (find_widget (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
+  g_assert_false (gtk_widget_is_visible (palp_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
 }
 
 /* Today lists unsigned notes, and opens one. */
@@ -353,14 +327,14 @@ test_today_unsigned (Fixture       *f,
   GtkWindow *opened;
 
   palp_window_show_section (f->window, "today");
-  settle ();
-  today = PALP_TODAY_PAGE (find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE));
+  palp_test_settle ();
+  today = PALP_TODAY_PAGE (palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE));
   g_assert_nonnull (today);
   g_assert_cmpuint (g_list_model_get_n_items (unsigned_visits), >, 0);
   palp_today_page_reload (today);
-  settle ();
+  palp_test_settle ();
   /* One expander per practitioner with unsigned notes. */
-  expander = find_widget (GTK_WIDGET (today), ADW_TYPE_EXPANDER_ROW);
+  expander = palp_test_find_widget (GTK_WIDGET (today), ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (expander);
   g_assert_true (gtk_widget_is_visible (expander));
   visit = g_list_model_get_item (unsigned_visits, 0);

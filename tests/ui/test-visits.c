@@ -17,6 +17,7 @@
 #include "palp-services-page.h"
 #include "palp-visit-editor.h"
 #include "palp-visit-list.h"
+#include "palp-test-shot.h"
 #include "palp-window.h"
 
 typedef struct
@@ -59,21 +60,6 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->store);
   g_rmdir (f->dir);  /* best effort: the database files stay for inspection */
   g_free (f->dir);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static gpointer
@@ -129,7 +115,7 @@ open_new_service (Fixture          *f,
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (f->window));
   gtk_window_present (GTK_WINDOW (prefs));
-  page = find_widget (GTK_WIDGET (prefs), PALP_TYPE_SERVICES_PAGE);
+  page = palp_test_find_widget (GTK_WIDGET (prefs), PALP_TYPE_SERVICES_PAGE);
   g_assert_nonnull (page);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                            ADW_PREFERENCES_PAGE (page));
@@ -180,7 +166,7 @@ test_service_through_editor (Fixture       *f,
   g_assert_cmpstr (tax->registration, ==, "WA-600123456");
 
   /* The page shows it too. */
-  page = find_widget (GTK_WIDGET (prefs), PALP_TYPE_SERVICES_PAGE);
+  page = palp_test_find_widget (GTK_WIDGET (prefs), PALP_TYPE_SERVICES_PAGE);
   g_assert_cmpuint (g_list_model_get_n_items (
                       palp_services_page_get_services (PALP_SERVICES_PAGE (page))),
                     ==, before + 1);
@@ -248,7 +234,7 @@ test_practitioner_reads_catalogue (Fixture       *f,
                                    gconstpointer  data)
 {
   PalpPreferences *prefs = palp_preferences_new (f->store, palp_window_get_user (f->window));
-  GtkWidget *page = find_widget (GTK_WIDGET (prefs), PALP_TYPE_SERVICES_PAGE);
+  GtkWidget *page = palp_test_find_widget (GTK_WIDGET (prefs), PALP_TYPE_SERVICES_PAGE);
 
   g_assert_nonnull (page);
   g_assert_cmpstr (palp_user_get_login (palp_window_get_user (f->window)), ==, "jonah");
@@ -268,9 +254,9 @@ open_visits (Fixture *f)
   GtkWidget *list;
 
   palp_window_select_client (f->window, 1);
-  palp_client_page_show_tab (PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window),
+  palp_client_page_show_tab (PALP_CLIENT_PAGE (palp_test_find_widget (GTK_WIDGET (f->window),
                                                             PALP_TYPE_CLIENT_PAGE)), "visits");
-  list = find_widget (GTK_WIDGET (f->window), PALP_TYPE_VISIT_LIST);
+  list = palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_VISIT_LIST);
   g_assert_nonnull (list);
   g_assert_cmpuint (g_list_model_get_n_items (palp_visit_list_get_visits (PALP_VISIT_LIST (list))),
                     >, 0);

@@ -75,21 +75,6 @@ wait_for (gboolean (*check) (Fixture *f),
   return TRUE;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static PalpClientEditor *
 find_editor (void)
 {
@@ -130,7 +115,7 @@ static void
 test_search_narrows (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = palp_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(PalpClient) client = NULL;
 
   g_assert_nonnull (entry);
@@ -288,12 +273,12 @@ test_sections (Fixture       *f,
   gboolean ok;
 
   /* The signed-in user is Maya; the front desk's sections work for her too. */
-  g_assert_null (find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE));
+  g_assert_null (palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE));
   palp_test_shoot (GTK_WINDOW (f->window), "window-clients");
 
   ok = gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "today");
   g_assert_true (ok);
-  today = find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE);
+  today = palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE);
   g_assert_nonnull (today);
   /* The demo has bookings today. */
   g_assert_cmpuint (g_list_model_get_n_items (palp_today_page_get_visits (PALP_TODAY_PAGE (today))),
@@ -301,7 +286,7 @@ test_sections (Fixture       *f,
   palp_test_shoot (GTK_WINDOW (f->window), "window-today");
 
   palp_window_show_section (f->window, "billing");
-  billing = find_widget (GTK_WIDGET (f->window), PALP_TYPE_BILLING_PAGE);
+  billing = palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_BILLING_PAGE);
   g_assert_nonnull (billing);
   g_assert_cmpuint (g_list_model_get_n_items (palp_billing_page_get_receipts (PALP_BILLING_PAGE (billing))),
                     >, 10);
@@ -309,7 +294,7 @@ test_sections (Fixture       *f,
 
   /* Built once: coming back reuses the page. */
   palp_window_show_section (f->window, "today");
-  g_assert_true (find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE) == today);
+  g_assert_true (palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_TODAY_PAGE) == today);
   palp_window_show_section (f->window, "clients");
 
   /* The shortcuts window is built when asked for, and lists the sections. */
@@ -372,9 +357,9 @@ test_client_billing (Fixture       *f,
 
   /* Grace: a combined visit two weeks ago, so T and E receipts. */
   palp_window_select_client (f->window, 1);
-  palp_client_page_show_tab (PALP_CLIENT_PAGE (find_widget (GTK_WIDGET (f->window),
+  palp_client_page_show_tab (PALP_CLIENT_PAGE (palp_test_find_widget (GTK_WIDGET (f->window),
                                                             PALP_TYPE_CLIENT_PAGE)), "billing");
-  billing = PALP_CLIENT_BILLING (find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_BILLING));
+  billing = PALP_CLIENT_BILLING (palp_test_find_widget (GTK_WIDGET (f->window), PALP_TYPE_CLIENT_BILLING));
   g_assert_nonnull (billing);
   g_assert_cmpuint (g_list_model_get_n_items (palp_client_billing_get_receipts (billing)), >=, 4);
 
