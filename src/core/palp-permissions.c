@@ -128,6 +128,20 @@ static const Rule rules[PALP_ACTION_COUNT] = {
     N_("Restoring or importing a clinic needs the admin role. Ask an admin."),
     NULL,
   },
+  /* The clinic's log names every user, sign-in and setting: the admins'.
+   * One client's history is open to whoever may open the client's
+   * record, as the client page shows it. */
+  [PALP_ACTION_VIEW_AUDIT] = {
+    "view-audit", TRUE, PRACTITIONER_NEVER,
+    N_("The clinic's audit log needs the admin role. A client's own history is on their "
+       "page."),
+    NULL,
+  },
+  [PALP_ACTION_VIEW_HISTORY] = {
+    "view-history", TRUE, PRACTITIONER_ANY,
+    N_("A client's change history needs the practitioner or admin role."),
+    NULL,
+  },
 };
 
 static gboolean

@@ -41,9 +41,11 @@ typedef enum
   PALP_ACTION_BUILD_CLAIMS,      /* insurance claims and their status */
   PALP_ACTION_BACKUP,            /* backup and export the whole clinic */
   PALP_ACTION_RESTORE,           /* restore or import over the clinic */
+  PALP_ACTION_VIEW_AUDIT,        /* the whole clinic's audit log */
+  PALP_ACTION_VIEW_HISTORY,      /* one client's change history */
 } PalpAction;
 
-#define PALP_ACTION_COUNT (PALP_ACTION_RESTORE + 1)
+#define PALP_ACTION_COUNT (PALP_ACTION_VIEW_HISTORY + 1)
 
 /* The person acting: a user's id, PALP_ROLE_MASK_* bits, and whether the
  * account is active. */

@@ -67,6 +67,7 @@ test_permissions_services_and_clinic (void)
   const PalpAction admin_only[] = {
     PALP_ACTION_EDIT_SERVICES, PALP_ACTION_EDIT_CLINIC, PALP_ACTION_MANAGE_USERS,
     PALP_ACTION_VIEW_REPORTS, PALP_ACTION_BUILD_CLAIMS, PALP_ACTION_BACKUP, PALP_ACTION_RESTORE,
+    PALP_ACTION_VIEW_AUDIT,
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (admin_only); i++)
@@ -83,6 +84,11 @@ test_permissions_services_and_clinic (void)
   assert_allowed (&alice, PALP_ACTION_EDIT_VISIT_LINES, ALICE);
   assert_refused (&alice, PALP_ACTION_EDIT_VISIT_LINES, BOB);
   assert_allowed (&admin, PALP_ACTION_EDIT_VISIT_LINES, BOB);
+
+  /* The clinic's log is the admins'; one client's history is open to
+   * practitioners too, as the client's record is. */
+  assert_allowed (&alice, PALP_ACTION_VIEW_HISTORY, 0);
+  assert_allowed (&admin, PALP_ACTION_VIEW_HISTORY, 0);
 }
 
 static void
