@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-audit-window.h"
 #include "palp-client-billing.h"
 #include "palp-client-coverage.h"
 #include "palp-client-documents.h"
@@ -15,6 +16,7 @@
 #include "palp-client-plan.h"
 #include "palp-money.h"
 #include "palp-screening.h"
+#include "palp-store-audit.h"
 #include "palp-visit-list.h"
 
 struct _PalpClientPage
@@ -102,6 +104,8 @@ add_row (AdwPreferencesGroup *group,
   if (value == NULL || *value == '\0')
     return;
   row = adw_action_row_new ();
+  /* Values are typed by people (and the history quotes them): text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -121,6 +125,19 @@ get_string (PalpClient *client,
 }
 
 static void
+on_show_history_cb (PalpClientPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL || self->client == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (palp_audit_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                         self->store,
+                                                         palp_client_get_id (self->client))));
+}
+
+static void
 add_group (PalpClientPage *self,
            GtkWidget      *group,
            guint           n_rows)
@@ -132,44 +149,6 @@ add_group (PalpClientPage *self,
       return;
     }
   gtk_box_append (self->overview_box, group);
-}
-
-/* What the audit log says, in words. */
-static char *
-describe_change (PalpAuditEntry *entry)
-{
-  g_autofree char *action = NULL, *table = NULL, *before = NULL, *after = NULL;
-  g_autoptr(GString) fields = g_string_new (NULL);
-
-  g_object_get (entry, "action", &action, "table-name", &table, "before", &before,
-                "after", &after, NULL);
-  if (g_strcmp0 (action, "insert") == 0)
-    return g_strdup (_("Record created"));
-  if (g_strcmp0 (action, "delete") == 0)
-    return g_strdup (_("Record deleted"));
-
-  /* Name the fields that changed: compare the two JSON objects as text,
-   * key by key. */
-  if (before != NULL && after != NULL)
-    {
-      g_auto(GStrv) b = g_strsplit_set (before, "{},", -1);
-      g_auto(GStrv) a = g_strsplit_set (after, "{},", -1);
-
-      for (guint i = 0; a[i] != NULL && b[i] != NULL; i++)
-        if (g_strcmp0 (a[i], b[i]) != 0)
-          {
-            g_auto(GStrv) kv = g_strsplit (a[i], ":", 2);
-            g_autofree char *key = g_strdup (kv[0]);
-
-            g_strdelimit (key, "\"_", ' ');
-            g_strstrip (key);
-            if (*key != '\0')
-              g_string_append_printf (fields, "%s%s", fields->len ? ", " : "", key);
-          }
-    }
-  if (fields->len > 0)
-    return g_strdup_printf (_("Changed: %s"), fields->str);
-  return g_strdup (_("Record changed"));
 }
 
 /* What the clinical record says the header must show: allergies from the
@@ -380,25 +359,36 @@ rebuild (PalpClientPage *self)
   /* History: the audit log of this client, newest first. */
   if (self->store != NULL)
     {
-      g_autoptr(GListModel) audit = palp_store_list_audit_latest (self->store,
-                                                                  palp_client_get_id (c), 20,
-                                                                  NULL);
+      PalpAuditQuery query = { .client_id = palp_client_get_id (c), .limit = 20 };
+      g_autoptr(GListModel) audit = palp_store_query_audit (self->store, &query, NULL);
       guint n_audit = audit ? g_list_model_get_n_items (audit) : 0;
+      GtkWidget *all = gtk_button_new_with_mnemonic (_("_Show All…"));
 
       group = adw_preferences_group_new ();
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Change History"));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              _("Every change to this record, with who made "
                                                "it and when."));
+      gtk_widget_set_valign (all, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (all, _("The whole history, filtered and exported in the "
+                                          "Audit Log"));
+      g_signal_connect_swapped (all, "clicked", G_CALLBACK (on_show_history_cb), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), all);
       n = 0;
       for (guint i = 0; i < MIN (n_audit, 20); i++)
         {
           g_autoptr(PalpAuditEntry) entry = g_list_model_get_item (audit, i);
-          g_autofree char *at = NULL, *who = NULL, *what = describe_change (entry);
+          g_autofree char *at = NULL, *who = NULL, *action = NULL, *table = NULL;
+          g_autofree char *before = NULL, *after = NULL, *change = NULL, *what = NULL;
           g_autofree char *when = NULL, *line = NULL;
           g_autoptr(GDateTime) dt = NULL;
 
-          g_object_get (entry, "at", &at, "user-name", &who, NULL);
+          g_object_get (entry, "at", &at, "user-name", &who, "action", &action,
+                        "table-name", &table, "before", &before, "after", &after, NULL);
+          change = palp_audit_describe_change (action, before, after, TRUE);
+          /* Translators: what was changed and how, "Visit · status: booked → attended". */
+          what = g_strdup_printf (_("%s · %s"), palp_audit_table_label (table),
+                                  *change ? change : palp_audit_action_label (action));
           dt = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
           if (dt != NULL)
             {

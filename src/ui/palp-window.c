@@ -12,10 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-audit-window.h"
 #include "palp-billing-page.h"
 #include "palp-client-editor.h"
 #include "palp-client-page.h"
 #include "palp-today-page.h"
+#include "palp-ui-util.h"
 #include "palp-validate.h"
 #include "palp-window.h"
 #include "palp-year-end-dialog.h"
@@ -954,6 +956,17 @@ year_end_action (GtkWidget  *widget,
 }
 
 static void
+audit_log_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PalpWindow *self = PALP_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (palp_audit_window_new (GTK_WINDOW (self), self->store, 0)));
+}
+
+static void
 update_actions (PalpWindow *self)
 {
   gboolean signed_in = self->store != NULL && self->user != NULL;
@@ -963,6 +976,9 @@ update_actions (PalpWindow *self)
                                  signed_in && current_client (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log",
+                                 signed_in && palp_ui_user_may (self->user, PALP_ACTION_VIEW_AUDIT,
+                                                                0, NULL));
   gtk_widget_set_visible (self->edit_button,
                           signed_in && current_client (self));
   gtk_widget_set_visible (self->client_menu_button,
@@ -1090,6 +1106,7 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.year-end", NULL, year_end_action);
+  gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_action);
 
