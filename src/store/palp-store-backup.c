@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "palp-backup-rotation.h"
 #include "palp-store-private.h"
 
 static gboolean
@@ -185,6 +186,318 @@ palp_store_restore (const char  *backup,
       g_unlink (tmp);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+palp_store_backup_file (const char  *path,
+                        const char  *dest,
+                        GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  sqlite3 *src = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (path != NULL && dest != NULL, FALSE);
+
+  rc = sqlite3_open_v2 (path, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      palp_store_set_db_error (error, src, rc);
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (src, 5000);
+  tmp = g_strconcat (dest, ".partial", NULL);
+  ok = copy_database (src, tmp, error);
+  sqlite3_close_v2 (src);
+  if (!ok)
+    return FALSE;
+  if (g_rename (tmp, dest) != 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_FAILED,
+                   _("The backup could not be put in place at “%s”: %s."), dest,
+                   g_strerror (errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+palp_backup_summary_free (PalpBackupSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->path);
+  g_free (summary->clinic_name);
+  g_clear_pointer (&summary->written, g_date_time_unref);
+  g_strfreev (summary->last_receipts);
+  g_free (summary);
+}
+
+static gboolean
+has_table (sqlite3    *db,
+           const char *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* The first column of the first row of @sql, as a number; -1 on failure. */
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+clinic_name (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *name;
+
+  if (!has_table (db, "clinic") ||
+      sqlite3_prepare_v2 (db, "SELECT name FROM clinic LIMIT 1", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  name = (const char *) sqlite3_column_text (stmt, 0);
+  return name && *name ? g_strdup (name) : NULL;
+}
+
+/* A backup that restore would accept: ours, not newer, intact. Returns the
+ * open read-only connection. */
+static sqlite3 *
+open_verified (const char  *backup,
+               int         *out_version,
+               GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND,
+                   _("There is no backup at “%s”."), backup);
+      return NULL;
+    }
+  if (!palp_store_inspect_file (backup, out_version, error))
+    return NULL;
+  if (*out_version == 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Palpate backup."), backup);
+      return NULL;
+    }
+  rc = sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      palp_store_set_db_error (error, db, rc);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  if (!integrity_ok (db, error))
+    {
+      /* Say which file: the person is choosing among several. */
+      if (error != NULL && *error != NULL)
+        g_prefix_error (error, _("“%s” is damaged. "), backup);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  return db;
+}
+
+PalpBackupSummary *
+palp_store_describe_backup (const char  *backup,
+                            GError     **error)
+{
+  g_autoptr(PalpBackupSummary) summary = NULL;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  GStatBuf st;
+  sqlite3 *db;
+  int version = 0;
+
+  g_return_val_if_fail (backup != NULL, NULL);
+
+  if (!(db = open_verified (backup, &version, error)))
+    return NULL;
+
+  summary = g_new0 (PalpBackupSummary, 1);
+  summary->path = g_strdup (backup);
+  summary->schema_version = version;
+  summary->clinic_name = clinic_name (db);
+  if (g_stat (backup, &st) == 0)
+    {
+      summary->size = st.st_size;
+      summary->written = g_date_time_new_from_unix_local (st.st_mtime);
+    }
+  summary->n_clients = has_table (db, "clients") ? query_int (db, "SELECT count(*) FROM clients")
+                                                 : 0;
+  summary->n_visits = has_table (db, "visits") ? query_int (db, "SELECT count(*) FROM visits") : 0;
+  if (has_table (db, "receipts"))
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db,
+                              "SELECT number FROM receipts WHERE id IN"
+                              " (SELECT max (id) FROM receipts GROUP BY series)"
+                              " ORDER BY CASE series WHEN 'T' THEN 0 WHEN 'E' THEN 1 ELSE 2 END",
+                              -1, &stmt, NULL) == SQLITE_OK)
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_ptr_array_add (numbers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  g_ptr_array_add (numbers, NULL);
+  summary->last_receipts = (GStrv) g_ptr_array_steal (numbers, NULL);
+  sqlite3_close_v2 (db);
+
+  if (summary->n_clients < 0 || summary->n_visits < 0)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CORRUPT,
+                   _("“%s” cannot be read as a Palpate backup."), backup);
+      return NULL;
+    }
+  return g_steal_pointer (&summary);
+}
+
+/* Where the safety copy of the database at @path goes: beside it, named
+ * for @clinic and now. */
+static char *
+safety_path (const char *path,
+             const char *clinic)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = palp_backup_file_name (clinic, now, TRUE);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* A byte copy, for a current file too damaged for SQLite to copy: it is
+ * still the evidence of what was there. */
+static gboolean
+copy_bytes (const char  *path,
+            const char  *dest,
+            GError     **error)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (path);
+  g_autoptr(GFile) to = g_file_new_for_path (dest);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  if (!(in = g_file_read (from, NULL, error)) ||
+      !(out = g_file_create (to, G_FILE_CREATE_PRIVATE, NULL, error)))
+    return FALSE;
+  return g_output_stream_splice (G_OUTPUT_STREAM (out), G_INPUT_STREAM (in),
+                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                 G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) >= 0;
+}
+
+gboolean
+palp_store_restore_with_safety_copy (const char  *backup,
+                                     const char  *path,
+                                     char       **out_safety,
+                                     GError     **error)
+{
+  g_autofree char *safety = NULL;
+  g_autofree char *current_name = NULL;
+  g_autoptr(PalpBackupSummary) summary = NULL;
+
+  g_return_val_if_fail (backup != NULL && path != NULL, FALSE);
+
+  if (out_safety != NULL)
+    *out_safety = NULL;
+  if (!palp_store_check_local (path, error) ||
+      !(summary = palp_store_describe_backup (backup, error)))
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      sqlite3 *db = NULL;
+      g_autoptr(GError) copy_error = NULL;
+
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+        current_name = clinic_name (db);
+      sqlite3_close_v2 (db);
+      safety = safety_path (path, current_name ? current_name : summary->clinic_name);
+      if (!palp_store_backup_file (path, safety, &copy_error))
+        {
+          g_unlink (safety);
+          if (!copy_bytes (path, safety, error))
+            {
+              g_prefix_error (error, _("No safety copy of the current clinic could be kept, so "
+                                       "nothing was restored: "));
+              g_unlink (safety);
+              return FALSE;
+            }
+        }
+    }
+
+  if (!palp_store_restore (backup, path, error))
+    return FALSE;
+  if (out_safety != NULL)
+    *out_safety = g_steal_pointer (&safety);
+  return TRUE;
+}
+
+gboolean
+palp_store_restore_in_place (PalpStore   *self,
+                             const char  *backup,
+                             char       **out_safety,
+                             GError     **error)
+{
+  g_autoptr(PalpBackupSummary) summary = NULL;
+  g_autoptr(PalpClinic) clinic = NULL;
+  g_autofree char *safety = NULL;
+  g_autoptr(GError) restore_error = NULL;
+  const char *path;
+
+  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (out_safety != NULL)
+    *out_safety = NULL;
+  path = palp_store_get_path (self);
+  if (!palp_store_require (self, PALP_ACTION_RESTORE, 0, error) ||
+      !palp_store_check_local (path, error) ||
+      !(summary = palp_store_describe_backup (backup, error)))
+    return FALSE;
+
+  clinic = palp_store_load_clinic (self, NULL);
+  safety = safety_path (path, clinic ? palp_clinic_get_name (clinic) : summary->clinic_name);
+  if (!palp_store_backup (self, safety, error))
+    {
+      g_prefix_error (error, _("No safety copy of the current clinic could be kept, so "
+                               "nothing was restored: "));
+      return FALSE;
+    }
+  g_clear_object (&clinic);
+
+  if (!palp_store_disconnect (self, error))
+    return FALSE;
+  /* Atomic: on failure the old file is still there, whole, to reopen. */
+  if (!palp_store_restore (backup, path, &restore_error))
+    {
+      if (!palp_store_reconnect (self, error))
+        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&restore_error));
+      return FALSE;
+    }
+  if (!palp_store_reconnect (self, error))
+    return FALSE;
+  if (out_safety != NULL)
+    *out_safety = g_steal_pointer (&safety);
   return TRUE;
 }
 

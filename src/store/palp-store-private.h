@@ -48,6 +48,13 @@ void          palp_store_release_cached (PalpStore     *self,
 gboolean      palp_store_inspect_file   (const char    *path,
                                          int           *out_version,
                                          GError       **error);
+/* Closes the connection (FALSE, LOCKED, while a statement is still open)
+ * and opens the file at the same path again, migrated: a restore swaps the
+ * file in between while every holder of the store keeps its reference. */
+gboolean      palp_store_disconnect     (PalpStore     *self,
+                                         GError       **error);
+gboolean      palp_store_reconnect      (PalpStore     *self,
+                                         GError       **error);
 /* Refuses a path on a network filesystem. */
 gboolean      palp_store_check_local    (const char    *path,
                                          GError       **error);

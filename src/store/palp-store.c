@@ -542,6 +542,34 @@ migrate (PalpStore  *self,
   return TRUE;
 }
 
+/* Opens self->path and brings it to this build's schema. */
+static gboolean
+connect_db (PalpStore  *self,
+            GError    **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    return palp_store_set_db_error (error, self->db, rc);
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_create_function (self->db, "palp_actor", 0, SQLITE_UTF8, self, palp_actor_func,
+                           NULL, NULL);
+
+  /* WAL for concurrent readers, FULL sync so an issued receipt number
+   * survives a power cut, foreign keys because the record depends on them. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (!self->read_only &&
+      !exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
+    return FALSE;
+
+  return migrate (self, error);
+}
+
 PalpStore *
 palp_store_open (const char          *path,
                  PalpStoreOpenFlags   flags,
@@ -551,7 +579,6 @@ palp_store_open (const char          *path,
   gboolean read_only = (flags & PALP_STORE_OPEN_READ_ONLY) != 0;
   int version = 0;
   GStatBuf st;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -602,32 +629,54 @@ palp_store_open (const char          *path,
   self->path = g_strdup (path);
   self->read_only = read_only;
   self->version = version;
-
-  rc = sqlite3_open_v2 (path, &self->db,
-                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                        SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      palp_store_set_db_error (error, self->db, rc);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_create_function (self->db, "palp_actor", 0, SQLITE_UTF8, self, palp_actor_func,
-                           NULL, NULL);
-
-  /* WAL for concurrent readers, FULL sync so an issued receipt number
-   * survives a power cut, foreign keys because the record depends on them. */
-  if (!exec (self, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-  if (!read_only &&
-      !exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
-    return NULL;
-
-  if (!migrate (self, error))
+  if (!connect_db (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+palp_store_disconnect (PalpStore  *self,
+                       GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL && self->batch_depth == 0, FALSE);
+
+  g_hash_table_remove_all (self->statements);
+  /* Not close_v2: a statement still open somewhere would keep a zombie
+   * connection that later deletes "-wal" by name, under the next file. */
+  rc = sqlite3_close (self->db);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_LOCKED,
+                   _("The clinic database is still in use. Close the other Palpate windows "
+                     "and try again."));
+      return FALSE;
+    }
+  self->db = NULL;
+  return TRUE;
+}
+
+gboolean
+palp_store_reconnect (PalpStore  *self,
+                      GError    **error)
+{
+  int version = 0;
+
+  g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db == NULL, FALSE);
+
+  if (!palp_store_inspect_file (self->path, &version, error))
+    return FALSE;
+  self->version = version;
+  if (!connect_db (self, error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

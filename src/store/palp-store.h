@@ -620,6 +620,11 @@ GListModel  *palp_store_list_audit_latest (PalpStore   *self,
 gboolean     palp_store_backup            (PalpStore   *self,
                                            const char  *dest,
                                            GError     **error);
+/* The same from the file at @path, through a read-only connection of its
+ * own: for a worker thread, while the window keeps using the store. */
+gboolean     palp_store_backup_file       (const char  *path,
+                                           const char  *dest,
+                                           GError     **error);
 /* Verifies @backup (integrity, a Palpate schema not newer than this build)
  * and replaces the database at @path with it atomically. */
 gboolean     palp_store_restore           (const char  *backup,
@@ -647,6 +652,46 @@ gboolean     palp_store_export_archive    (PalpStore   *self,
  * the archive's own. */
 gboolean     palp_store_import_archive    (PalpStore   *self,
                                            GBytes      *bytes,
+                                           GError     **error);
+
+/* What a backup holds, read without writing to it. */
+typedef struct
+{
+  char      *path;
+  int        schema_version;
+  char      *clinic_name;     /* NULL when the profile has no name */
+  GDateTime *written;         /* when the file was last written */
+  goffset    size;            /* bytes */
+  gint64     n_clients;
+  gint64     n_visits;
+  GStrv      last_receipts;   /* the newest number of each series, T first */
+} PalpBackupSummary;
+
+void         palp_backup_summary_free     (PalpBackupSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalpBackupSummary, palp_backup_summary_free)
+
+/* Verifies @backup as palp_store_restore() would (a Palpate file, a schema
+ * not newer than this build, integrity) and summarises it; NULL and @error
+ * (NOT_FOUND, NOT_DATABASE, NEWER_SCHEMA, CORRUPT) otherwise. */
+PalpBackupSummary *palp_store_describe_backup (const char  *backup,
+                                           GError     **error);
+/* palp_store_restore(), after keeping a safety copy of the current file
+ * (when there is one) beside it, named for the clinic and the time
+ * (palp_backup_file_name() with safety), mode 0600. @out_safety: its path,
+ * or NULL when there was no file. Nothing changes when @backup is refused
+ * or the safety copy cannot be written. */
+gboolean     palp_store_restore_with_safety_copy (const char *backup,
+                                           const char  *path,
+                                           char       **out_safety,
+                                           GError     **error);
+/* The same for the open @self: the safety copy is made from the open
+ * connection, which is then closed, the file swapped, and the connection
+ * opened again on the restored file (migrated when older), so every holder
+ * of @self sees the restored clinic. Fails with LOCKED, changing nothing,
+ * while another statement is in use. */
+gboolean     palp_store_restore_in_place  (PalpStore   *self,
+                                           const char  *backup,
+                                           char       **out_safety,
                                            GError     **error);
 
 /* Integrity, foreign keys and every invariant the data supports so far.
