@@ -830,12 +830,37 @@ cmd_backup (CliContext *ctx)
   return PALP_CLI_OK;
 }
 
+/* What a backup holds, before anything is restored from it. */
+static void
+print_backup_summary (const PalpBackupSummary *summary)
+{
+  g_autofree char *written = summary->written
+                               ? g_date_time_format (summary->written, "%Y-%m-%d %H:%M")
+                               : g_strdup ("?");
+  g_autofree char *receipts = summary->last_receipts && summary->last_receipts[0]
+                                ? g_strjoinv (", ", summary->last_receipts)
+                                : g_strdup (_("none"));
+  g_autofree char *size = g_format_size (summary->size);
+  g_autofree char *clients = g_strdup_printf ("%" G_GINT64_FORMAT, summary->n_clients);
+  g_autofree char *visits = g_strdup_printf ("%" G_GINT64_FORMAT, summary->n_visits);
+
+  /* Translators: the clinic's name, when the backup was written, its size */
+  g_print (_("Backup of %s, written %s (%s)\n"),
+           summary->clinic_name ? summary->clinic_name : _("an unnamed clinic"), written, size);
+  g_print (_("  clients: %s\n"), clients);
+  g_print (_("  visits: %s\n"), visits);
+  g_print (_("  last receipts: %s\n"), receipts);
+  g_print (_("  schema version: %d\n"), summary->schema_version);
+}
+
 static int
 cmd_restore (CliContext *ctx)
 {
   g_autoptr(PalpStore) backup = NULL;
+  g_autoptr(PalpBackupSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = resolve_database (ctx);
+  g_autofree char *safety = NULL;
   int rc = PALP_CLI_OK;
 
   if (ctx->n_args != 1 || *ctx->args[0] == '\0')
@@ -850,6 +875,13 @@ cmd_restore (CliContext *ctx)
       return PALP_CLI_USAGE;
     }
 
+  /* What it holds first: a refused backup stops here, having changed nothing. */
+  summary = palp_store_describe_backup (ctx->args[0], &error);
+  if (summary == NULL)
+    return runtime_error (error);
+  if (!ctx->json)
+    print_backup_summary (summary);
+
   /* The person restoring must be a user of the clinic being restored. */
   backup = palp_store_open (ctx->args[0], PALP_STORE_OPEN_READ_ONLY, &error);
   if (backup == NULL)
@@ -858,10 +890,14 @@ cmd_restore (CliContext *ctx)
     return rc;
   g_clear_object (&backup);
 
-  if (!palp_store_restore (ctx->args[0], path, &error))
+  if (!palp_store_restore_with_safety_copy (ctx->args[0], path, &safety, &error))
     return runtime_error (error);
   if (!ctx->json)
-    g_print (_("Restored %s from %s.\n"), path, ctx->args[0]);
+    {
+      g_print (_("Restored %s from %s.\n"), path, ctx->args[0]);
+      if (safety != NULL)
+        g_print (_("The clinic as it was before is kept in %s.\n"), safety);
+    }
   else
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -869,6 +905,19 @@ cmd_restore (CliContext *ctx)
       json_builder_begin_object (builder);
       add_string (builder, "database", path);
       add_string (builder, "restored_from", ctx->args[0]);
+      add_string (builder, "safety_copy", safety);
+      add_string (builder, "clinic", summary->clinic_name);
+      json_builder_set_member_name (builder, "schema_version");
+      json_builder_add_int_value (builder, summary->schema_version);
+      json_builder_set_member_name (builder, "clients");
+      json_builder_add_int_value (builder, summary->n_clients);
+      json_builder_set_member_name (builder, "visits");
+      json_builder_add_int_value (builder, summary->n_visits);
+      json_builder_set_member_name (builder, "last_receipts");
+      json_builder_begin_array (builder);
+      for (guint i = 0; summary->last_receipts && summary->last_receipts[i]; i++)
+        json_builder_add_string_value (builder, summary->last_receipts[i]);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
       print_json (builder);
     }

@@ -412,8 +412,39 @@ def backup_and_restore():
     p = run('--database', path, '--as', 'nobody', 'restore', backup)
     assert p.returncode == 1, p
     assert not os.path.exists(path)
-    run('--database', path, '--as', 'rosa', 'restore', backup, check=0)
+    p = run('--database', path, '--as', 'rosa', 'restore', backup, check=0)
+    # What the backup holds is said first; a lost file needs no safety copy.
+    assert 'clients: ' in p.stdout and 'visits: ' in p.stdout, p.stdout
+    assert 'last receipts: T-' in p.stdout, p.stdout
+    assert p.stdout.index('clients: ') < p.stdout.index('Restored'), p.stdout
+    assert 'kept in' not in p.stdout, p.stdout
     assert run('--database', path, '--json', 'clients', 'list', check=0).stdout == expected
+    # Restoring over a clinic keeps it first, beside it, private.
+    before = sha256(path)
+    p = run('--database', path, '--as', 'rosa', '--json', 'restore', backup, check=0)
+    out = json.loads(p.stdout)
+    assert out['clients'] == len(json.loads(expected)), out
+    assert out['schema_version'] >= 1 and out['visits'] > 0, out
+    assert out['last_receipts'] and out['last_receipts'][0].startswith('T-'), out
+    safety = out['safety_copy']
+    assert os.path.dirname(safety) == os.path.dirname(path), safety
+    assert safety.endswith('.before-restore.palpate-backup'), safety
+    assert os.stat(safety).st_mode & 0o777 == 0o600
+    assert json.loads(run('--database', safety, '--json', 'clients', 'list',
+                          check=0).stdout) == json.loads(expected)
+    # A backup from a newer Palpate is refused, with nothing changed.
+    newer = db('newer-backup.db')
+    shutil.copy(backup, newer)
+    con = sqlite3.connect(newer)
+    con.execute('PRAGMA user_version = 999')
+    con.close()
+    before = sha256(path)
+    listing = sorted(os.listdir(os.path.dirname(path)))
+    p = run('--database', path, '--as', 'rosa', 'restore', newer)
+    assert p.returncode == 1 and 'newer version' in p.stderr, p
+    assert 'clients: ' not in p.stdout, p.stdout
+    assert sha256(path) == before
+    assert sorted(os.listdir(os.path.dirname(path))) == listing
     # A broken backup is refused and the database is left alone.
     bad = db('bad-backup.db')
     with open(bad, 'wb') as f:
