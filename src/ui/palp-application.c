@@ -12,6 +12,7 @@
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-preferences.h"
+#include "palp-preferences-backups.h"
 #include "palp-window.h"
 
 struct _PalpApplication
@@ -127,6 +128,9 @@ palp_application_activate (GApplication *app)
   else
     palp_window_set_store (PALP_WINDOW (window), store, self->as_user);
   gtk_window_present (window);
+  /* A demo clinic is thrown away: nothing to back up. */
+  if (store != NULL && !self->demo)
+    palp_backup_keeper_start_automatic (palp_window_get_backups (PALP_WINDOW (window)), window);
   if (store != NULL && self->visit_id > 0)
     open_visit (self, store, PALP_WINDOW (window));
 }
@@ -179,6 +183,10 @@ on_preferences_activated (GSimpleAction *action,
     return;
   prefs = GTK_WINDOW (palp_preferences_new (store,
                                             palp_window_get_user (PALP_WINDOW (window))));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs),
+                              ADW_PREFERENCES_PAGE (palp_preferences_backups_new (
+                                palp_window_get_backups (PALP_WINDOW (window)),
+                                palp_window_get_user (PALP_WINDOW (window)))));
   gtk_window_set_transient_for (prefs, window);
   gtk_window_present (prefs);
 }

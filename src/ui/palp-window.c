@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-audit-window.h"
+#include "palp-backup-keeper.h"
 #include "palp-billing-page.h"
 #include "palp-client-editor.h"
 #include "palp-client-page.h"
@@ -31,6 +32,7 @@ struct _PalpWindow
   PalpClinic           *clinic;
   GtkSingleSelection   *selection;
   GSettings            *settings;
+  PalpBackupKeeper     *backups;
 
   /* Template widgets */
   GtkStack             *main_stack;
@@ -91,6 +93,13 @@ palp_window_get_user (PalpWindow *self)
 {
   g_return_val_if_fail (PALP_IS_WINDOW (self), NULL);
   return self->user;
+}
+
+PalpBackupKeeper *
+palp_window_get_backups (PalpWindow *self)
+{
+  g_return_val_if_fail (PALP_IS_WINDOW (self), NULL);
+  return self->backups;
 }
 
 GListModel *
@@ -737,6 +746,7 @@ palp_window_set_store (PalpWindow *self,
   g_return_if_fail (PALP_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  palp_backup_keeper_set_store (self->backups, store);
 
   if (preselect != NULL)
     {
@@ -756,6 +766,18 @@ palp_window_set_store (PalpWindow *self,
                     preselect);
     }
   show_chooser (self);
+}
+
+/* A restore swapped the clinic under the store: show it afresh, as the
+ * same person when the restored clinic knows them. */
+static void
+on_backups_restored_cb (PalpWindow *self)
+{
+  g_autofree char *login = self->user ? g_strdup (palp_user_get_login (self->user)) : NULL;
+  g_autoptr(PalpStore) store = self->store ? g_object_ref (self->store) : NULL;
+
+  if (store != NULL)
+    palp_window_set_store (self, store, login);
 }
 
 /* Actions */
@@ -1049,6 +1071,7 @@ palp_window_dispose (GObject *object)
   g_clear_object (&self->user);
   g_clear_object (&self->clinic);
   g_clear_object (&self->settings);
+  g_clear_object (&self->backups);
   if (self->shortcuts != NULL)
     gtk_window_destroy (self->shortcuts);
   g_clear_object (&self->shortcuts);
@@ -1159,6 +1182,20 @@ palp_window_init (PalpWindow *self)
                                                                     "window-height") : 720);
   if (self->settings && g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* A failed backup shows above everything until one succeeds. */
+  self->backups = palp_backup_keeper_new (self->settings);
+  g_signal_connect_object (self->backups, "restored", G_CALLBACK (on_backups_restored_cb), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    g_autoptr(GtkWidget) stack = g_object_ref (GTK_WIDGET (self->main_stack));
+
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), box);
+    gtk_box_append (GTK_BOX (box), palp_backup_keeper_new_bar (self->backups));
+    gtk_widget_set_vexpand (stack, TRUE);
+    gtk_box_append (GTK_BOX (box), stack);
+  }
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

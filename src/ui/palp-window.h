@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "palp-backup-keeper.h"
 #include "palp-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ void        palp_window_show_error     (PalpWindow     *self,
                                         const GError   *error);
 PalpStore  *palp_window_get_store      (PalpWindow     *self);
 PalpUser   *palp_window_get_user       (PalpWindow     *self);
+/* The window's automatic backups (palp-backup-keeper.h). */
+PalpBackupKeeper *palp_window_get_backups (PalpWindow  *self);
 /* The client list as shown (a GListModel of PalpClient). */
 GListModel *palp_window_get_clients    (PalpWindow     *self);
 void        palp_window_search         (PalpWindow     *self,

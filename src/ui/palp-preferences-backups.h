@@ -1,0 +1,28 @@
+/* palp-preferences-backups.h: the Backups page of the preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "palp-backup-keeper.h"
+
+G_BEGIN_DECLS
+
+#define PALP_TYPE_PREFERENCES_BACKUPS (palp_preferences_backups_get_type ())
+
+G_DECLARE_FINAL_TYPE (PalpPreferencesBackups, palp_preferences_backups, PALP,
+                      PREFERENCES_BACKUPS, AdwPreferencesPage)
+
+/* @keeper: the main window's backups; @user: who is signed in (backing up
+ * and restoring need the admin role). */
+PalpPreferencesBackups *palp_preferences_backups_new (PalpBackupKeeper *keeper,
+                                                      PalpUser         *user);
+/* Restores @backup after showing what it holds, as "Restore…" does: the
+ * confirmation dialog is returned, presented, for tests to answer. */
+AdwMessageDialog *palp_preferences_backups_ask_restore (PalpPreferencesBackups *self,
+                                                        const char             *backup);
+
+G_END_DECLS
