@@ -142,6 +142,13 @@ static const Rule rules[PALP_ACTION_COUNT] = {
     N_("A client's change history needs the practitioner or admin role."),
     NULL,
   },
+  /* Admins too when the clinic allows it: palp_permission_check_narrative (). */
+  [PALP_ACTION_READ_NOTE_NARRATIVE] = {
+    "read-note-narrative", FALSE, PRACTITIONER_ANY,
+    N_("The text of clinical notes is open to practitioners only. An admin may allow admins "
+       "to read it in Preferences → Security."),
+    NULL,
+  },
 };
 
 static gboolean
@@ -205,6 +212,17 @@ palp_permission_check (const PalpActor  *actor,
 
   g_set_error_literal (error, PALP_CORE_ERROR, PALP_CORE_ERROR_PERMISSION, _(rule->denied));
   return FALSE;
+}
+
+gboolean
+palp_permission_check_narrative (const PalpActor  *actor,
+                                 gboolean          admins_may_read,
+                                 GError          **error)
+{
+  if (admins_may_read && actor != NULL && actor->user_id > 0 && actor->active &&
+      (actor->roles & PALP_ROLE_MASK_ADMIN) != 0)
+    return TRUE;
+  return palp_permission_check (actor, PALP_ACTION_READ_NOTE_NARRATIVE, 0, error);
 }
 
 const char *

@@ -43,9 +43,10 @@ typedef enum
   PALP_ACTION_RESTORE,           /* restore or import over the clinic */
   PALP_ACTION_VIEW_AUDIT,        /* the whole clinic's audit log */
   PALP_ACTION_VIEW_HISTORY,      /* one client's change history */
+  PALP_ACTION_READ_NOTE_NARRATIVE, /* read a note's S/O/A/P text and amendments */
 } PalpAction;
 
-#define PALP_ACTION_COUNT (PALP_ACTION_VIEW_HISTORY + 1)
+#define PALP_ACTION_COUNT (PALP_ACTION_READ_NOTE_NARRATIVE + 1)
 
 /* The person acting: a user's id, PALP_ROLE_MASK_* bits, and whether the
  * account is active. */
@@ -64,6 +65,14 @@ typedef struct
 gboolean     palp_permission_check    (const PalpActor  *actor,
                                        PalpAction        action,
                                        gint64            owner_id,
+                                       GError          **error);
+
+/* May @actor read the narrative of clinical notes (the S/O/A/P text and
+ * amendments)? Practitioners may; an admin who is not one only when the
+ * clinic allows it (@admins_may_read, its security setting). The rest of
+ * the record (visits, diagnoses, billing) is not narrative. */
+gboolean     palp_permission_check_narrative (const PalpActor *actor,
+                                       gboolean          admins_may_read,
                                        GError          **error);
 
 /* Stable keys for the audit log and the CLI: "issue-receipts", ... */

@@ -112,6 +112,28 @@ test_permissions_clinical (void)
 }
 
 static void
+test_permissions_narrative (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Practitioners read notes' text, whatever the clinic says of admins. */
+  g_assert_true (palp_permission_check_narrative (&alice, FALSE, NULL));
+  g_assert_true (palp_permission_check_narrative (&alice, TRUE, NULL));
+  g_assert_true (palp_permission_check_narrative (&solo, FALSE, NULL));
+  /* A front-desk admin only when the clinic allows it. */
+  g_assert_false (palp_permission_check_narrative (&admin, FALSE, &error));
+  g_assert_error (error, PALP_CORE_ERROR, PALP_CORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "Security"));
+  g_assert_true (palp_permission_check_narrative (&admin, TRUE, NULL));
+  /* Never a deactivated, role-less or absent account. */
+  g_assert_false (palp_permission_check_narrative (&retired, TRUE, NULL));
+  g_assert_false (palp_permission_check_narrative (&roleless, TRUE, NULL));
+  g_assert_false (palp_permission_check_narrative (NULL, TRUE, NULL));
+  assert_refused (&admin, PALP_ACTION_READ_NOTE_NARRATIVE, 0);
+  assert_allowed (&alice, PALP_ACTION_READ_NOTE_NARRATIVE, BOB);
+}
+
+static void
 test_permissions_accounts (void)
 {
   g_autoptr(GError) error = NULL;
@@ -188,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/billing/permissions/services-and-clinic",
                    test_permissions_services_and_clinic);
   g_test_add_func ("/billing/permissions/clinical", test_permissions_clinical);
+  g_test_add_func ("/billing/permissions/narrative", test_permissions_narrative);
   g_test_add_func ("/billing/permissions/accounts", test_permissions_accounts);
   g_test_add_func ("/billing/permissions/every-answer-explained",
                    test_permissions_every_answer_explained);
