@@ -14,6 +14,7 @@
 #include "palp-preferences-clinical.h"
 #include "palp-preferences-payers.h"
 #include "palp-preferences-rules.h"
+#include "palp-preferences-security.h"
 #include "palp-receipt-number.h"
 #include "palp-signature-pad.h"
 #include "palp-compat.h"
@@ -878,5 +879,7 @@ palp_preferences_new (PalpStore *store,
                               ADW_PREFERENCES_PAGE (palp_preferences_rules_new (store, user)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (palp_preferences_payers_new (store, user)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (palp_preferences_security_new (store, user)));
   return self;
 }

@@ -17,6 +17,9 @@
 #include "palp-billing-page.h"
 #include "palp-client-editor.h"
 #include "palp-client-page.h"
+#include "palp-idle-watch.h"
+#include "palp-sign-in-page.h"
+#include "palp-store-security.h"
 #include "palp-today-page.h"
 #include "palp-ui-util.h"
 #include "palp-validate.h"
@@ -73,6 +76,13 @@ struct _PalpWindow
   PalpClientPage       *client_page;
   GtkWidget            *edit_button;
   GtkWidget            *client_menu_button;
+  /* Sign-in and locking (see "Locking" below). */
+  PalpSignInPage       *sign_in_page;
+  PalpIdleWatch        *idle_watch;
+  guint                 idle_seconds;     /* tests: instead of the clinic's minutes */
+  PalpUser             *locked_user;      /* who locked the window, while locked */
+  gint64                locked_client_id; /* the client on screen when it locked */
+  GPtrArray            *hidden_windows;   /* put away while locked */
 };
 
 G_DEFINE_FINAL_TYPE (PalpWindow, palp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +90,7 @@ G_DEFINE_FINAL_TYPE (PalpWindow, palp_window, ADW_TYPE_APPLICATION_WINDOW)
 static void update_actions (PalpWindow *self);
 static void show_client    (PalpWindow *self,
                             PalpClient *client);
+static void start_idle_watch (PalpWindow *self);
 
 PalpStore *
 palp_window_get_store (PalpWindow *self)
@@ -245,6 +256,7 @@ section_header (PalpWindow *self,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *switcher = adw_view_switcher_title_new ();
   GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *lock;
 
   adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (switcher), self->sections);
   adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher), title);
@@ -255,6 +267,12 @@ section_header (PalpWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Main menu"), -1);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu);
+  lock = gtk_button_new_from_icon_name ("system-lock-screen-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (lock), "win.lock");
+  gtk_widget_set_tooltip_text (lock, _("Lock (Ctrl+L)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Lock"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), lock);
   gtk_box_append (GTK_BOX (holder), header);
   g_signal_connect_object (switcher, "notify::title-visible",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
@@ -525,12 +543,21 @@ palp_window_sign_in (PalpWindow *self,
                      PalpUser   *user)
 {
   g_autofree char *title = NULL;
+  gboolean same_user;
+  gint64 client_id = self->locked_client_id;
 
   g_return_if_fail (PALP_IS_WINDOW (self));
   g_return_if_fail (PALP_IS_USER (user));
 
   g_set_object (&self->user, user);
   palp_store_set_actor (self->store, palp_user_get_id (user));
+  /* Windows put away by a lock come back for the one who locked; anyone
+   * else starts afresh. */
+  same_user = self->locked_user != NULL &&
+              palp_user_get_id (self->locked_user) == palp_user_get_id (user);
+  if (self->hidden_windows != NULL)
+    palp_lock_release_windows (self->hidden_windows, same_user);
+  g_clear_object (&self->locked_user);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-user", palp_user_get_login (user));
 
@@ -551,9 +578,200 @@ palp_window_sign_in (PalpWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   palp_window_search (self, "");
   show_client (self, NULL);
+  self->locked_client_id = 0;
+  if (same_user && client_id > 0)
+    {
+      g_autoptr(PalpClient) client = palp_store_load_client (self->store, client_id, NULL);
+
+      if (client != NULL)
+        show_client (self, client);
+    }
   show_stack_page (self->main_stack, "clients");
+  /* A section unloaded by a lock is built again. */
+  on_sections_visible_child_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   update_actions (self);
+  start_idle_watch (self);
+}
+
+/* Locking */
+
+static void
+on_idle_cb (PalpWindow *self)
+{
+  palp_window_lock (self);
+}
+
+/* The clinic's idle time, read again at each sign-in (Preferences may
+ * have changed it). */
+static void
+start_idle_watch (PalpWindow *self)
+{
+  PalpSecuritySettings settings;
+  guint seconds = self->idle_seconds;
+
+  if (seconds == 0)
+    {
+      palp_security_settings_init_default (&settings);
+      palp_store_load_security_settings (self->store, &settings, NULL);
+      seconds = settings.idle_lock_minutes * 60;
+    }
+  if (self->idle_watch == NULL)
+    {
+      self->idle_watch = palp_idle_watch_new ();
+      g_signal_connect_object (self->idle_watch, "idle", G_CALLBACK (on_idle_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  palp_idle_watch_start (self->idle_watch, seconds);
+}
+
+/* Nothing of a client stays in the window: the list, the page, Today and
+ * Billing are dropped (built again on unlock), not merely hidden. */
+static void
+unload_client_data (PalpWindow *self)
+{
+  GtkWidget *child;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_single_selection_set_model (self->selection, NULL);
+  show_client (self, NULL);
+  if (self->client_page != NULL)
+    {
+      gtk_stack_remove (self->content_stack, GTK_WIDGET (self->client_page));
+      self->client_page = NULL;
+    }
+  while ((child = gtk_widget_get_first_child (self->today_holder)))
+    gtk_box_remove (GTK_BOX (self->today_holder), child);
+  while ((child = gtk_widget_get_first_child (self->billing_holder)))
+    gtk_box_remove (GTK_BOX (self->billing_holder), child);
+  self->today_page = NULL;
+  self->today_title = NULL;
+  self->billing_page = NULL;
+  self->billing_title = NULL;
+}
+
+/* Puts every client's data away and leaves the store with no acting
+ * user; returns FALSE when nobody was signed in. */
+static gboolean
+lock_quietly (PalpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  PalpClient *client = current_client (self);
+
+  if (self->store == NULL || self->user == NULL)
+    return FALSE;
+  if (self->idle_watch != NULL)
+    palp_idle_watch_stop (self->idle_watch);
+  /* Drafts first, while their windows and the acting user are there. */
+  palp_lock_save_drafts ();
+  if (!palp_store_audit_lock (self->store, &error))
+    g_warning ("The lock could not be written to the audit log: %s", error->message);
+  if (self->hidden_windows == NULL)
+    self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    g_autoptr(GPtrArray) hidden = palp_lock_hide_windows (GTK_WINDOW (self));
+
+    for (guint i = 0; i < hidden->len; i++)
+      g_ptr_array_add (self->hidden_windows, g_object_ref (g_ptr_array_index (hidden, i)));
+  }
+  self->locked_client_id = client != NULL ? palp_client_get_id (client) : 0;
+  g_set_object (&self->locked_user, self->user);
+  g_clear_object (&self->user);
+  palp_store_set_actor (self->store, 0);
+  unload_client_data (self);
+  update_actions (self);
+  return TRUE;
+}
+
+void
+palp_window_lock (PalpWindow *self)
+{
+  g_return_if_fail (PALP_IS_WINDOW (self));
+
+  if (!lock_quietly (self))
+    return;
+  gtk_window_set_title (GTK_WINDOW (self), _("Palpate — Locked"));
+  palp_sign_in_page_start (self->sign_in_page, self->store, self->locked_user,
+                           PALP_SIGN_IN_MODE_UNLOCK);
+  show_stack_page (self->main_stack, "sign-in");
+  gtk_widget_grab_focus (palp_sign_in_page_get_entry (self->sign_in_page));
+}
+
+gboolean
+palp_window_is_locked (PalpWindow *self)
+{
+  g_return_val_if_fail (PALP_IS_WINDOW (self), FALSE);
+  return self->locked_user != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sign-in") == 0 &&
+         palp_sign_in_page_get_mode (self->sign_in_page) == PALP_SIGN_IN_MODE_UNLOCK;
+}
+
+PalpSignInPage *
+palp_window_get_sign_in_page (PalpWindow *self)
+{
+  g_return_val_if_fail (PALP_IS_WINDOW (self), NULL);
+  return self->sign_in_page;
+}
+
+void
+palp_window_set_idle_lock_seconds (PalpWindow *self,
+                                   guint       seconds)
+{
+  g_return_if_fail (PALP_IS_WINDOW (self));
+  self->idle_seconds = seconds;
+  if (self->user != NULL)
+    start_idle_watch (self);
+}
+
+static void show_chooser (PalpWindow *self);
+
+static void
+on_signed_in_cb (PalpWindow *self)
+{
+  PalpUser *page_user = palp_sign_in_page_get_user (self->sign_in_page);
+  g_autoptr(PalpUser) user = page_user ? g_object_ref (page_user) : NULL;
+
+  if (user != NULL)
+    palp_window_sign_in (self, user);
+}
+
+static void
+on_switch_user_cb (PalpWindow *self)
+{
+  show_chooser (self);
+}
+
+/* The chooser's choice: straight in when the user has no PIN or password
+ * (and the clinic requires none), else asked for it. */
+static void
+request_sign_in (PalpWindow *self,
+                 PalpUser   *user)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean needs = FALSE;
+  PalpSignInMode mode = PALP_SIGN_IN_MODE_SIGN_IN;
+
+  if (!palp_store_sign_in_needs_secret (self->store, palp_user_get_id (user), &needs, &error))
+    {
+      palp_window_show_error (self, error);
+      return;
+    }
+  if (!needs)
+    {
+      if (!palp_store_sign_in (self->store, palp_user_get_id (user), NULL, &error))
+        {
+          palp_window_show_error (self, error);
+          return;
+        }
+      palp_window_sign_in (self, user);
+      return;
+    }
+  if (palp_store_get_secret_kind (self->store, palp_user_get_id (user), NULL) == PALP_SECRET_NONE)
+    mode = PALP_SIGN_IN_MODE_SET;
+  gtk_window_set_title (GTK_WINDOW (self), _("Palpate"));
+  palp_sign_in_page_start (self->sign_in_page, self->store, user, mode);
+  show_stack_page (self->main_stack, "sign-in");
+  gtk_widget_grab_focus (palp_sign_in_page_get_entry (self->sign_in_page));
 }
 
 static void
@@ -564,7 +782,7 @@ on_users_box_row_activated_cb (GtkListBox    *box,
   PalpUser *user = g_object_get_data (G_OBJECT (row), "palp-user");
 
   if (user != NULL)
-    palp_window_sign_in (self, user);
+    request_sign_in (self, user);
 }
 
 static void on_setup_changed_cb        (PalpWindow *self);
@@ -619,6 +837,8 @@ show_chooser (PalpWindow *self)
   GtkWidget *focus = NULL;
   guint n;
 
+  /* Switching user puts the last one's windows away, as a lock does. */
+  lock_quietly (self);
   g_clear_object (&self->user);
   palp_store_set_actor (self->store, 0);
   show_client (self, NULL);
@@ -755,7 +975,7 @@ palp_window_set_store (PalpWindow *self,
 
       if (user != NULL)
         {
-          palp_window_sign_in (self, user);
+          request_sign_in (self, user);
           return;
         }
       /* Not an error of the program: say so, and let the person choose. */
@@ -918,6 +1138,14 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  palp_window_lock (PALP_WINDOW (widget));
+}
+
+static void
 switch_user_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -1001,6 +1229,7 @@ update_actions (PalpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log",
                                  signed_in && palp_ui_user_may (self->user, PALP_ACTION_VIEW_AUDIT,
                                                                 0, NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", signed_in);
   gtk_widget_set_visible (self->edit_button,
                           signed_in && current_client (self));
   gtk_widget_set_visible (self->client_menu_button,
@@ -1072,6 +1301,12 @@ palp_window_dispose (GObject *object)
   g_clear_object (&self->clinic);
   g_clear_object (&self->settings);
   g_clear_object (&self->backups);
+  g_clear_object (&self->idle_watch);
+  g_clear_object (&self->locked_user);
+  /* Windows put away by a lock never come back without this window. */
+  if (self->hidden_windows != NULL)
+    palp_lock_release_windows (self->hidden_windows, FALSE);
+  g_clear_pointer (&self->hidden_windows, g_ptr_array_unref);
   if (self->shortcuts != NULL)
     gtk_window_destroy (self->shortcuts);
   g_clear_object (&self->shortcuts);
@@ -1127,6 +1362,7 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.unarchive-client", NULL,
                                    unarchive_client_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.year-end", NULL, year_end_action);
   gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
@@ -1141,6 +1377,8 @@ palp_window_class_init (PalpWindowClass *klass)
                                        "win.edit-client", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, GDK_CONTROL_MASK,
@@ -1160,6 +1398,13 @@ palp_window_init (PalpWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sign_in_page = palp_sign_in_page_new ();
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->sign_in_page), "sign-in");
+  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sign_in_page, "switch-user", G_CALLBACK (on_switch_user_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* Run from the build tree without the schema (GSETTINGS_SCHEMA_DIR, as
    * build-aux/run sets it), the window still opens; it just forgets its

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "palp-backup-keeper.h"
+#include "palp-sign-in-page.h"
 #include "palp-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,18 @@ void        palp_window_select_client  (PalpWindow     *self,
 /* Sign in as @user (the chooser's action). */
 void        palp_window_sign_in        (PalpWindow     *self,
                                         PalpUser       *user);
+
+/* Locks the window now (Ctrl+L): drafts saved, other windows put away,
+ * no client data left in it, the store without an acting user, until the
+ * one who locked types their PIN or someone switches user. */
+void        palp_window_lock           (PalpWindow     *self);
+gboolean    palp_window_is_locked      (PalpWindow     *self);
+/* The page asking for a PIN (sign-in, first PIN, unlock). */
+PalpSignInPage *palp_window_get_sign_in_page (PalpWindow *self);
+/* For tests: lock after @seconds without input instead of the clinic's
+ * minutes (0: the clinic's). */
+void        palp_window_set_idle_lock_seconds (PalpWindow *self,
+                                               guint       seconds);
 
 /* "today", "clients" or "billing". */
 void        palp_window_show_section (PalpWindow *self,
