@@ -106,6 +106,26 @@ open_visit (PalpApplication *self,
   gtk_window_present (GTK_WINDOW (palp_chart_window_new (store, NULL, user, visit)));
 }
 
+#define START_UP_BACKUP_DELAY_S 3
+
+static gboolean
+clinic_is_demo (PalpStore *store)
+{
+  g_autoptr(PalpClinic) clinic = palp_store_load_clinic (store, NULL);
+
+  return clinic != NULL && palp_clinic_get_is_demo (clinic);
+}
+
+static gboolean
+start_backups_cb (gpointer data)
+{
+  GtkWindow *window = data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (window)))
+    palp_backup_keeper_start_automatic (palp_window_get_backups (PALP_WINDOW (window)), window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 palp_application_activate (GApplication *app)
 {
@@ -128,9 +148,12 @@ palp_application_activate (GApplication *app)
   else
     palp_window_set_store (PALP_WINDOW (window), store, self->as_user);
   gtk_window_present (window);
-  /* A demo clinic is thrown away: nothing to back up. */
-  if (store != NULL && !self->demo)
-    palp_backup_keeper_start_automatic (palp_window_get_backups (PALP_WINDOW (window)), window);
+  /* A demo clinic is thrown away: nothing to back up. The day's first
+   * backup starts once the window is up, not while it draws its first
+   * frame (it reads the whole file on the other core). */
+  if (store != NULL && !self->demo && !clinic_is_demo (store))
+    g_timeout_add_seconds_full (G_PRIORITY_LOW, START_UP_BACKUP_DELAY_S, start_backups_cb,
+                                g_object_ref (window), g_object_unref);
   if (store != NULL && self->visit_id > 0)
     open_visit (self, store, PALP_WINDOW (window));
 }
