@@ -55,14 +55,6 @@ palp_store_list_marks (PalpStore  *self,
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 validate_mark (PalpMark  *mark,
                GError   **error)
 {
@@ -75,24 +67,24 @@ validate_mark (PalpMark  *mark,
   PalpMarkShape shape;
 
   if (view == NULL || !g_strv_contains (view_keys, view))
-    return invalid (error, _("Choose the view of the body chart the mark is on."));
+    return palp_store_invalid (error, _("Choose the view of the body chart the mark is on."));
   if (!palp_mark_kind_from_key (palp_mark_get_string (mark, "kind"), &kind))
-    return invalid (error, _("Choose what the mark shows: a sensation, a finding or a zone."));
+    return palp_store_invalid (error, _("Choose what the mark shows: a sensation, a finding or a zone."));
   if (!palp_mark_shape_from_key (palp_mark_get_string (mark, "shape"), &shape) ||
       !palp_mark_kind_allows_shape (kind, shape))
-    return invalid (error, _("This kind of mark cannot be drawn that way."));
+    return palp_store_invalid (error, _("This kind of mark cannot be drawn that way."));
   if (!(xy = palp_mark_geometry_parse (palp_mark_get_string (mark, "geometry"), shape, &local)))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
   if (palp_mark_get_int (mark, "has-intensity") &&
       (!palp_mark_kind_has_intensity (kind) || palp_mark_get_int (mark, "intensity") > 10))
-    return invalid (error, _("An intensity is a number from 0 to 10, for sensations and "
+    return palp_store_invalid (error, _("An intensity is a number from 0 to 10, for sensations and "
                              "findings that have one."));
   if (depth != NULL && !g_str_equal (depth, "superficial") && !g_str_equal (depth, "deep"))
-    return invalid (error, _("Depth is superficial or deep."));
+    return palp_store_invalid (error, _("Depth is superficial or deep."));
   if (note != NULL && !palp_validate_text (note, 2000, &local))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
   if (palp_mark_get_int (mark, "atlas-version") < 1)
-    return invalid (error, _("The mark does not say which atlas it was drawn on."));
+    return palp_store_invalid (error, _("The mark does not say which atlas it was drawn on."));
   return TRUE;
 }
 

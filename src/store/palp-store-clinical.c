@@ -29,38 +29,13 @@
 /* Fills @record from the current row: each column, named as its property
  * with "_" for "-", goes to the property of that name (NULL leaves it
  * unset). */
-static GObject *
-fill_record (GObject      *record,
-             sqlite3_stmt *stmt)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
-  int n = sqlite3_column_count (stmt);
-
-  for (int i = 0; i < n; i++)
-    {
-      g_autofree char *prop = g_strdup (sqlite3_column_name (stmt, i));
-      GParamSpec *pspec;
-
-      g_strdelimit (prop, "_", '-');
-      pspec = g_object_class_find_property (klass, prop);
-      g_assert (pspec != NULL);
-      if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-        continue;
-      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
-        g_object_set (record, prop, sqlite3_column_int64 (stmt, i), NULL);
-      else
-        g_object_set (record, prop, (const char *) sqlite3_column_text (stmt, i), NULL);
-    }
-  return record;
-}
-
 #define ROW_FUNC(name, TYPE)                                                   \
   static GObject *                                                             \
   name##_row (PalpStore *self, sqlite3_stmt *stmt, GError **error)             \
   {                                                                            \
     (void) self;                                                               \
     (void) error;                                                              \
-    return fill_record (g_object_new (TYPE, NULL), stmt);                      \
+    return palp_store_fill_record (g_object_new (TYPE, NULL), stmt);                      \
   }
 
 ROW_FUNC (history, PALP_TYPE_HEALTH_HISTORY)
@@ -78,31 +53,7 @@ ROW_FUNC (amendment, PALP_TYPE_AMENDMENT)
 ROW_FUNC (override, PALP_TYPE_GATE_OVERRIDE)
 
 /* A list of rows whose query takes one id. */
-static GListModel *
-list_by_id (PalpStore        *self,
-            const char       *sql,
-            gint64            id,
-            GType             type,
-            PalpStoreRowFunc  row,
-            GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return palp_store_collect (self, stmt, type, row, error);
-}
-
 /* The first item of a list, or NULL (without @error when there is none). */
-static gpointer
-first_item (GListModel *list)
-{
-  if (list == NULL || g_list_model_get_n_items (list) == 0)
-    return NULL;
-  return g_list_model_get_item (list, 0);
-}
-
 /* Binds the properties @props of @record to parameters 1, 2, ... An int
  * property whose name ends in "?" binds 0 as NULL. */
 static void
@@ -150,47 +101,6 @@ exec_props (PalpStore          *self,
 /* Checks and messages ----------------------------------------------------- */
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-refuse (GError     **error,
-        const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT, message);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError     **error,
-           const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
-
-static gboolean
-text_ok (const char  *text,
-         gsize        max,
-         gboolean     required,
-         const char  *missing,
-         GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-
-  if (required && *stripped == '\0')
-    return invalid (error, missing);
-  if (!palp_validate_text (text, max, &local))
-    return invalid (error, local->message);
-  return TRUE;
-}
-
-static gboolean
 date_ok (const char  *iso,
          gboolean     required,
          const char  *message,
@@ -201,7 +111,7 @@ date_ok (const char  *iso,
   if (iso == NULL && !required)
     return TRUE;
   if (iso == NULL || !palp_date_parse_iso (iso, &date))
-    return invalid (error, message);
+    return palp_store_invalid (error, message);
   return TRUE;
 }
 
@@ -214,7 +124,7 @@ not_future (const char  *iso,
   g_autofree char *today = palp_date_today_iso ();
 
   if (iso != NULL && strcmp (iso, today) > 0)
-    return invalid (error, message);
+    return palp_store_invalid (error, message);
   return TRUE;
 }
 
@@ -281,21 +191,13 @@ json_is (PalpStore   *self,
   return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
 }
 
-static char *
-now_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-}
-
 static gboolean
 client_exists (PalpStore  *self,
                gint64      client_id,
                GError    **error)
 {
   if (query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, NULL, 0) != 1)
-    return not_found (error, _("This client no longer exists."));
+    return palp_store_not_found (error, _("This client no longer exists."));
   return TRUE;
 }
 
@@ -328,11 +230,11 @@ may_document (PalpStore  *self,
                                    visit_id, NULL, 0);
 
   if (practitioner == 0)
-    return not_found (error, _("This visit no longer exists."));
+    return palp_store_not_found (error, _("This visit no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_DOCUMENT_VISIT, practitioner, error))
     return FALSE;
   if (visit_is_signed (self, visit_id))
-    return refuse (error, _("This visit is signed: its record can no longer change. Add an "
+    return palp_store_refuse (error, _("This visit is signed: its record can no longer change. Add an "
                             "amendment to the note instead."));
   return TRUE;
 }
@@ -367,7 +269,7 @@ palp_store_list_health_histories (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, HISTORY_SELECT " WHERE client_id = ?1"
+  return palp_store_list_by_id (self, HISTORY_SELECT " WHERE client_id = ?1"
                            " ORDER BY taken_on DESC, id DESC",
                      client_id, PALP_TYPE_HEALTH_HISTORY, history_row, error);
 }
@@ -381,10 +283,10 @@ palp_store_latest_health_history (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = list_by_id (self, HISTORY_SELECT " WHERE client_id = ?1"
+  list = palp_store_list_by_id (self, HISTORY_SELECT " WHERE client_id = ?1"
                            " ORDER BY taken_on DESC, id DESC LIMIT 1",
                      client_id, PALP_TYPE_HEALTH_HISTORY, history_row, error);
-  return first_item (list);
+  return palp_store_first_item (list);
 }
 
 gboolean
@@ -396,25 +298,25 @@ palp_store_save_health_history (PalpStore          *self,
     "client-id", "taken-on", "answers", "allergies", "has-blood-thinners", "pregnant",
     "head-neck-radiation", "recorded-at", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gboolean ok;
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
   g_return_val_if_fail (PALP_IS_HEALTH_HISTORY (history), FALSE);
 
   if (palp_health_history_get_int (history, "id") != 0)
-    return refuse (error, _("A health history is never changed: record a new version."));
+    return palp_store_refuse (error, _("A health history is never changed: record a new version."));
   if (!date_ok (palp_health_history_get_string (history, "taken-on"), TRUE,
                 _("Give the date the health history was taken."), error) ||
       !not_future (palp_health_history_get_string (history, "taken-on"),
                    _("A health history cannot be dated after today."), error) ||
-      !text_ok (palp_health_history_get_string (history, "allergies"), 500, FALSE, NULL, error))
+      !palp_store_text_ok (palp_health_history_get_string (history, "allergies"), 500, FALSE, NULL, error))
     return FALSE;
   if (!json_is (self, palp_health_history_get_string (history, "answers"), "object"))
-    return invalid (error, _("The health history's answers are not a valid form."));
+    return palp_store_invalid (error, _("The health history's answers are not a valid form."));
   if (!flag_ok (history, "has-blood-thinners") || !flag_ok (history, "pregnant") ||
       !flag_ok (history, "head-neck-radiation"))
-    return invalid (error, _("A yes-or-no answer of the health history is neither."));
+    return palp_store_invalid (error, _("A yes-or-no answer of the health history is neither."));
   if (!may_write_clinical (self, palp_health_history_get_int (history, "client-id"), error))
     return FALSE;
 
@@ -447,7 +349,7 @@ palp_store_list_screenings (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, SCREENING_SELECT " WHERE client_id = ?1"
+  return palp_store_list_by_id (self, SCREENING_SELECT " WHERE client_id = ?1"
                            " ORDER BY taken_on DESC, id DESC",
                      client_id, PALP_TYPE_SCREENING_RECORD, screening_row, error);
 }
@@ -459,7 +361,7 @@ palp_store_list_findings (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, FINDING_SELECT " WHERE f.screening_id = ?1 ORDER BY f.id",
+  return palp_store_list_by_id (self, FINDING_SELECT " WHERE f.screening_id = ?1 ORDER BY f.id",
                      screening_id, PALP_TYPE_FINDING_RECORD, finding_row, error);
 }
 
@@ -475,20 +377,20 @@ validate_finding (PalpFindingRecord  *finding,
 
   if (kind == NULL || strlen (kind) > 40 || strspn (kind, "abcdefghijklmnopqrstuvwxyz0123456789-")
                                               != strlen (kind))
-    return invalid (error, _("Choose what the screening found."));
+    return palp_store_invalid (error, _("Choose what the screening found."));
   if (severity == NULL || !g_strv_contains (severities, severity))
-    return invalid (error, _("Say whether the finding rules out treatment, limits it to "
+    return palp_store_invalid (error, _("Say whether the finding rules out treatment, limits it to "
                              "avoiding a region, or needs a physician's clearance."));
   if (g_str_equal (severity, "local") != (region != NULL))
-    return invalid (error, _("A local contraindication names the region to avoid, and only "
+    return palp_store_invalid (error, _("A local contraindication names the region to avoid, and only "
                              "a local one does."));
   if (region != NULL && strlen (region) > 200)
-    return invalid (error, _("Choose the region to avoid on the body chart."));
+    return palp_store_invalid (error, _("Choose the region to avoid on the body chart."));
   if (cleared != NULL && (!g_str_equal (severity, "clearance") ||
                           !date_ok (cleared, TRUE, NULL, NULL)))
-    return invalid (error, _("A clearance is put on file, on a real date, for a finding that "
+    return palp_store_invalid (error, _("A clearance is put on file, on a real date, for a finding that "
                              "needs one."));
-  return text_ok (palp_finding_record_get_string (finding, "note"), 1000, FALSE, NULL, error);
+  return palp_store_text_ok (palp_finding_record_get_string (finding, "note"), 1000, FALSE, NULL, error);
 }
 
 gboolean
@@ -501,7 +403,7 @@ palp_store_save_screening (PalpStore            *self,
   static const char *finding_props[] = {
     "screening-id", "kind", "severity", "note", "region-id", "clearance-on-file", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   guint n = findings ? g_list_model_get_n_items (findings) : 0;
   gint64 id;
   gboolean ok;
@@ -510,19 +412,19 @@ palp_store_save_screening (PalpStore            *self,
   g_return_val_if_fail (PALP_IS_SCREENING_RECORD (screening), FALSE);
 
   if (palp_screening_record_get_int (screening, "id") != 0)
-    return refuse (error, _("A screening is never changed: record a new one."));
+    return palp_store_refuse (error, _("A screening is never changed: record a new one."));
   if (!date_ok (palp_screening_record_get_string (screening, "taken-on"), TRUE,
                 _("Give the date of the screening."), error) ||
       !not_future (palp_screening_record_get_string (screening, "taken-on"),
                    _("A screening cannot be dated after today."), error) ||
-      !text_ok (palp_screening_record_get_string (screening, "note"), 2000, FALSE, NULL, error))
+      !palp_store_text_ok (palp_screening_record_get_string (screening, "note"), 2000, FALSE, NULL, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PalpFindingRecord) finding = g_list_model_get_item (findings, i);
 
       if (!PALP_IS_FINDING_RECORD (finding))
-        return invalid (error, _("A screening's findings are findings."));
+        return palp_store_invalid (error, _("A screening's findings are findings."));
       if (!validate_finding (finding, error))
         return FALSE;
     }
@@ -561,7 +463,7 @@ palp_store_list_active_contraindications (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, FINDING_SELECT
+  return palp_store_list_by_id (self, FINDING_SELECT
                            " WHERE f.screening_id = (SELECT id FROM screenings"
                            "  WHERE client_id = ?1 ORDER BY taken_on DESC, id DESC LIMIT 1)"
                            " AND (f.severity != 'clearance' OR f.clearance_on_file IS NULL)"
@@ -586,12 +488,12 @@ palp_store_load_oral_assessment (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = list_by_id (self, "SELECT id, visit_id, teeth, gingiva, bone, tongue, surrounding,"
+  list = palp_store_list_by_id (self, "SELECT id, visit_id, teeth, gingiva, bone, tongue, surrounding,"
                            " active_infection, lesions, loose_teeth, periodontal_disease, gloves,"
                            " note, assessed_by, assessed_at FROM oral_assessments"
                            " WHERE visit_id = ?1",
                      visit_id, PALP_TYPE_ORAL_ASSESSMENT, oral_row, error);
-  return first_item (list);
+  return palp_store_first_item (list);
 }
 
 gboolean
@@ -603,7 +505,7 @@ palp_store_save_oral_assessment (PalpStore           *self,
     "visit-id", "teeth", "gingiva", "bone", "tongue", "surrounding", "active-infection",
     "lesions", "loose-teeth", "periodontal-disease", "gloves", "note", "assessed-at", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gboolean ok;
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
@@ -611,8 +513,8 @@ palp_store_save_oral_assessment (PalpStore           *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (oral_flags); i++)
     if (!flag_ok (oral, oral_flags[i]))
-      return invalid (error, _("Each item of the oral assessment is checked or not."));
-  if (!text_ok (palp_oral_assessment_get_string (oral, "note"), 2000, FALSE, NULL, error) ||
+      return palp_store_invalid (error, _("Each item of the oral assessment is checked or not."));
+  if (!palp_store_text_ok (palp_oral_assessment_get_string (oral, "note"), 2000, FALSE, NULL, error) ||
       !may_document (self, palp_oral_assessment_get_int (oral, "visit-id"), error))
     return FALSE;
 
@@ -654,7 +556,7 @@ palp_store_list_diagnoses (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, include_archived
+  return palp_store_list_by_id (self, include_archived
                        ? "SELECT id, client_id, code, description, onset_on, laterality,"
                          " is_primary, archived, created_by, created_at FROM diagnoses"
                          " WHERE client_id = ?1 ORDER BY archived, is_primary DESC, id"
@@ -677,7 +579,7 @@ palp_store_save_diagnosis (PalpStore      *self,
   const char *laterality = palp_diagnosis_get_string (diagnosis, "laterality");
   g_autoptr(GError) local = NULL;
   g_autofree char *code = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gint64 id, client_id;
   gboolean ok;
 
@@ -687,8 +589,8 @@ palp_store_save_diagnosis (PalpStore      *self,
   id = palp_diagnosis_get_int (diagnosis, "id");
   client_id = palp_diagnosis_get_int (diagnosis, "client-id");
   if (!(code = palp_icd10_normalize (palp_diagnosis_get_string (diagnosis, "code"), &local)))
-    return invalid (error, local->message);
-  if (!text_ok (palp_diagnosis_get_string (diagnosis, "description"), 300, TRUE,
+    return palp_store_invalid (error, local->message);
+  if (!palp_store_text_ok (palp_diagnosis_get_string (diagnosis, "description"), 300, TRUE,
                 _("Describe the diagnosis."), error) ||
       !date_ok (palp_diagnosis_get_string (diagnosis, "onset-on"), FALSE,
                 _("The onset is not a real date."), error) ||
@@ -696,17 +598,17 @@ palp_store_save_diagnosis (PalpStore      *self,
                    _("The onset cannot be after today."), error))
     return FALSE;
   if (laterality != NULL && !g_strv_contains (lateralities, laterality))
-    return invalid (error, _("The side is right, left, bilateral or unspecified."));
+    return palp_store_invalid (error, _("The side is right, left, bilateral or unspecified."));
   if (!flag_ok (diagnosis, "is-primary") || !flag_ok (diagnosis, "archived"))
-    return invalid (error, _("A diagnosis is primary or not, archived or not."));
+    return palp_store_invalid (error, _("A diagnosis is primary or not, archived or not."));
   if (palp_diagnosis_get_int (diagnosis, "is-primary") &&
       palp_diagnosis_get_int (diagnosis, "archived"))
-    return invalid (error, _("An archived diagnosis cannot be the primary one."));
+    return palp_store_invalid (error, _("An archived diagnosis cannot be the primary one."));
   if (!may_write_clinical (self, client_id, error))
     return FALSE;
   if (id != 0 && query_int (self, "SELECT client_id FROM diagnoses WHERE id = ?1", id, NULL, 0)
                    != client_id)
-    return not_found (error, _("This diagnosis no longer exists."));
+    return palp_store_not_found (error, _("This diagnosis no longer exists."));
 
   g_object_set (diagnosis, "code", code, NULL);
   if (palp_diagnosis_get_string (diagnosis, "created-at") == NULL)
@@ -754,7 +656,7 @@ palp_store_list_referrals (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, REFERRAL_SELECT " WHERE r.client_id = ?1"
+  return palp_store_list_by_id (self, REFERRAL_SELECT " WHERE r.client_id = ?1"
                            " ORDER BY r.referred_on DESC, r.id DESC",
                      client_id, PALP_TYPE_REFERRAL, referral_row, error);
 }
@@ -804,23 +706,23 @@ validate_referral (PalpReferral  *referral,
   const char *ids = palp_referral_get_string (referral, "diagnosis-ids");
   g_autoptr(GError) local = NULL;
 
-  if (!text_ok (palp_referral_get_string (referral, "prescriber-name"), 120, TRUE,
+  if (!palp_store_text_ok (palp_referral_get_string (referral, "prescriber-name"), 120, TRUE,
                 _("Name who wrote the referral."), error) ||
-      !text_ok (palp_referral_get_string (referral, "profession"), 80, FALSE, NULL, error) ||
-      !text_ok (palp_referral_get_string (referral, "frequency"), 120, FALSE, NULL, error) ||
-      !text_ok (palp_referral_get_string (referral, "duration"), 120, FALSE, NULL, error) ||
-      !text_ok (palp_referral_get_string (referral, "regions"), 2000, FALSE, NULL, error) ||
-      !text_ok (palp_referral_get_string (referral, "note"), 2000, FALSE, NULL, error))
+      !palp_store_text_ok (palp_referral_get_string (referral, "profession"), 80, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_referral_get_string (referral, "frequency"), 120, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_referral_get_string (referral, "duration"), 120, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_referral_get_string (referral, "regions"), 2000, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_referral_get_string (referral, "note"), 2000, FALSE, NULL, error))
     return FALSE;
   if (npi != NULL && !palp_npi_validate (npi, &local))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
   if (!date_ok (from, TRUE, _("Give the date of the referral."), error) ||
       !date_ok (to, FALSE, _("The referral's expiry is not a real date."), error))
     return FALSE;
   if (to != NULL && strcmp (to, from) < 0)
-    return invalid (error, _("The referral expires before it was written."));
+    return palp_store_invalid (error, _("The referral expires before it was written."));
   if (ids != NULL && strspn (ids, "0123456789,") != strlen (ids))
-    return invalid (error, _("Choose the referral's diagnoses from the client's."));
+    return palp_store_invalid (error, _("Choose the referral's diagnoses from the client's."));
   return TRUE;
 }
 
@@ -833,7 +735,7 @@ palp_store_save_referral (PalpStore     *self,
     "client-id", "prescriber-name", "profession", "npi", "referred-on", "expires-on",
     "frequency", "duration", "regions", "note", "created-at", "id", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   g_auto(GStrv) ids = NULL;
   gint64 id, client_id;
   gboolean ok;
@@ -847,7 +749,7 @@ palp_store_save_referral (PalpStore     *self,
     return FALSE;
   if (id != 0 && query_int (self, "SELECT client_id FROM referrals WHERE id = ?1", id, NULL, 0)
                    != client_id)
-    return not_found (error, _("This referral no longer exists."));
+    return palp_store_not_found (error, _("This referral no longer exists."));
   if (palp_referral_get_string (referral, "created-at") == NULL)
     g_object_set (referral, "created-at", now, NULL);
 
@@ -923,7 +825,7 @@ palp_store_list_plans (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, PLAN_SELECT " WHERE p.client_id = ?1"
+  return palp_store_list_by_id (self, PLAN_SELECT " WHERE p.client_id = ?1"
                            " ORDER BY p.status = 'discharged', p.started_on DESC, p.id DESC",
                      client_id, PALP_TYPE_PLAN, plan_row, error);
 }
@@ -944,7 +846,7 @@ palp_store_save_plan (PalpStore  *self,
     "client-id", "practitioner-id", "started-on", "summary", "frequency", "created-at", "id",
     "session-minutes?", "sessions?", "techniques", "home-care", "reassess-on", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   const char *ids_text = palp_plan_get_string (plan, "diagnosis-ids");
   const char *reassess = palp_plan_get_string (plan, "reassess-on");
   gint64 minutes = palp_plan_get_int (plan, "session-minutes");
@@ -962,26 +864,26 @@ palp_store_save_plan (PalpStore  *self,
     g_object_set (plan, "practitioner-id", palp_store_get_actor (self), NULL);
   if (!date_ok (palp_plan_get_string (plan, "started-on"), TRUE,
                 _("Give the date the plan starts."), error) ||
-      !text_ok (palp_plan_get_string (plan, "summary"), 4000, FALSE, NULL, error) ||
-      !text_ok (palp_plan_get_string (plan, "frequency"), 120, FALSE, NULL, error) ||
-      !text_ok (palp_plan_get_string (plan, "techniques"), 4000, FALSE, NULL, error) ||
-      !text_ok (palp_plan_get_string (plan, "home-care"), 4000, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_plan_get_string (plan, "summary"), 4000, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_plan_get_string (plan, "frequency"), 120, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_plan_get_string (plan, "techniques"), 4000, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_plan_get_string (plan, "home-care"), 4000, FALSE, NULL, error) ||
       !date_ok (reassess, FALSE, _("The re-assessment date is not a real date."), error))
     return FALSE;
   if (reassess != NULL && strcmp (reassess, palp_plan_get_string (plan, "started-on")) < 0)
-    return invalid (error, _("The re-assessment comes after the plan starts."));
+    return palp_store_invalid (error, _("The re-assessment comes after the plan starts."));
   if (minutes != 0 && (minutes < 5 || minutes > 480))
-    return invalid (error, _("A session lasts from 5 to 480 minutes."));
+    return palp_store_invalid (error, _("A session lasts from 5 to 480 minutes."));
   if (sessions < 0 || sessions > 500)
-    return invalid (error, _("A plan has from 1 to 500 sessions."));
+    return palp_store_invalid (error, _("A plan has from 1 to 500 sessions."));
   if (ids_text != NULL && strspn (ids_text, "0123456789,") != strlen (ids_text))
-    return invalid (error, _("Choose the plan's diagnoses from the client's."));
+    return palp_store_invalid (error, _("Choose the plan's diagnoses from the client's."));
   ids = g_strsplit (ids_text != NULL ? ids_text : "", ",", -1);
   for (guint i = 0; ids[i] != NULL; i++)
     if (*ids[i] != '\0' &&
         query_int (self, "SELECT client_id FROM diagnoses WHERE id = ?1",
                    g_ascii_strtoll (ids[i], NULL, 10), NULL, 0) != client_id)
-      return invalid (error, _("Choose the plan's diagnoses from the client's."));
+      return palp_store_invalid (error, _("Choose the plan's diagnoses from the client's."));
   if (!client_exists (self, client_id, error) ||
       !palp_store_require (self, PALP_ACTION_DOCUMENT_VISIT,
                            palp_plan_get_int (plan, "practitioner-id"), error))
@@ -989,13 +891,13 @@ palp_store_save_plan (PalpStore  *self,
   if (id != 0)
     {
       if (query_int (self, "SELECT client_id FROM plans WHERE id = ?1", id, NULL, 0) != client_id)
-        return not_found (error, _("This plan no longer exists."));
+        return palp_store_not_found (error, _("This plan no longer exists."));
       /* Only its practitioner changes a plan, or hands it over. */
       if (!palp_store_require (self, PALP_ACTION_DOCUMENT_VISIT, plan_practitioner (self, id),
                                error))
         return FALSE;
       if (query_int (self, "SELECT status = 'discharged' FROM plans WHERE id = ?1", id, NULL, 0))
-        return refuse (error, _("This plan is discharged: start a new one."));
+        return palp_store_refuse (error, _("This plan is discharged: start a new one."));
     }
   if (palp_plan_get_string (plan, "created-at") == NULL)
     g_object_set (plan, "created-at", now, NULL);
@@ -1081,18 +983,18 @@ palp_store_discharge_plan_full (PalpStore   *self,
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
   if (!date_ok (date, TRUE, _("Give the date of the discharge."), error) ||
-      !text_ok (reason, 500, TRUE, _("Say why the client is discharged."), error))
+      !palp_store_text_ok (reason, 500, TRUE, _("Say why the client is discharged."), error))
     return FALSE;
   if (kind != NULL && !g_strv_contains (kinds, kind))
-    return invalid (error, _("Choose how the plan ends."));
+    return palp_store_invalid (error, _("Choose how the plan ends."));
   if ((practitioner = plan_practitioner (self, plan_id)) == 0)
-    return not_found (error, _("This plan no longer exists."));
+    return palp_store_not_found (error, _("This plan no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_DOCUMENT_VISIT, practitioner, error))
     return FALSE;
   if (query_int (self, "SELECT status = 'discharged' FROM plans WHERE id = ?1", plan_id, NULL, 0))
-    return refuse (error, _("This plan is already discharged."));
+    return palp_store_refuse (error, _("This plan is already discharged."));
   if (query_int (self, "SELECT started_on > ?2 FROM plans WHERE id = ?1", plan_id, date, 0))
-    return invalid (error, _("A plan is discharged on or after the day it started."));
+    return palp_store_invalid (error, _("A plan is discharged on or after the day it started."));
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
@@ -1125,7 +1027,7 @@ palp_store_list_plan_goals (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, GOAL_SELECT " WHERE plan_id = ?1 ORDER BY archived, id",
+  return palp_store_list_by_id (self, GOAL_SELECT " WHERE plan_id = ?1 ORDER BY archived, id",
                      plan_id, PALP_TYPE_PLAN_GOAL, goal_row, error);
 }
 
@@ -1154,48 +1056,48 @@ validate_goal (PalpPlanGoal  *goal,
   double mic;
 
   if (!palp_measure_kind_from_key (palp_plan_goal_get_string (goal, "measure"), &kind))
-    return invalid (error, _("Choose what the goal is measured with."));
-  if (!text_ok (palp_plan_goal_get_string (goal, "goal"), 500, TRUE,
+    return palp_store_invalid (error, _("Choose what the goal is measured with."));
+  if (!palp_store_text_ok (palp_plan_goal_get_string (goal, "goal"), 500, TRUE,
                 _("Say what the client will be able to do."), error) ||
-      !text_ok (palp_plan_goal_get_string (goal, "label"), 120, FALSE, NULL, error) ||
-      !text_ok (palp_plan_goal_get_string (goal, "unit"), 20, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_plan_goal_get_string (goal, "label"), 120, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_plan_goal_get_string (goal, "unit"), 20, FALSE, NULL, error) ||
       !date_ok (palp_plan_goal_get_string (goal, "by-date"), FALSE,
                 _("The goal's date is not a real date."), error))
     return FALSE;
   if (palp_plan_goal_get_string (goal, "by-date") == NULL &&
       palp_plan_goal_get_int (goal, "by-visit") == 0)
-    return invalid (error, _("Say by when the goal is to be met: a date or a session."));
+    return palp_store_invalid (error, _("Say by when the goal is to be met: a date or a session."));
   if (palp_plan_goal_get_int (goal, "by-visit") < 0 ||
       palp_plan_goal_get_int (goal, "by-visit") > 1000)
-    return invalid (error, _("The goal's session is a number from 1 to 1000."));
+    return palp_store_invalid (error, _("The goal's session is a number from 1 to 1000."));
   if (!flag_ok (goal, "archived"))
-    return invalid (error, _("A goal is archived or not."));
+    return palp_store_invalid (error, _("A goal is archived or not."));
   if (!parse_number (palp_plan_goal_get_string (goal, "baseline"), &rule.baseline) ||
       !parse_number (palp_plan_goal_get_string (goal, "target"), &rule.target))
-    return invalid (error, _("The baseline and the target are numbers."));
+    return palp_store_invalid (error, _("The baseline and the target are numbers."));
 
   if (kind == PALP_MEASURE_CUSTOM)
     {
       if (g_strcmp0 (direction, "lower") != 0 && g_strcmp0 (direction, "higher") != 0)
-        return invalid (error, _("Say whether lower or higher is better."));
+        return palp_store_invalid (error, _("Say whether lower or higher is better."));
       if (!parse_number (palp_plan_goal_get_string (goal, "mic"), &mic) ||
           !palp_measure_init_custom (&rule.measure,
                                      g_str_equal (direction, "lower")
                                        ? PALP_DIRECTION_LOWER_IS_BETTER
                                        : PALP_DIRECTION_HIGHER_IS_BETTER,
                                      mic, -INFINITY, INFINITY, &local))
-        return invalid (error, local ? local->message
+        return palp_store_invalid (error, local ? local->message
                                      : _("The smallest change that counts is a number."));
     }
   else
     {
       if (!palp_measure_init (&rule.measure, kind, NULL, &local))
-        return invalid (error, local->message);
+        return palp_store_invalid (error, local->message);
       /* A built-in measure knows its direction; the clinic may set its MIC. */
       if (palp_plan_goal_get_string (goal, "mic") != NULL)
         {
           if (!parse_number (palp_plan_goal_get_string (goal, "mic"), &mic) || mic <= 0)
-            return invalid (error, _("The smallest change that counts is a positive number."));
+            return palp_store_invalid (error, _("The smallest change that counts is a positive number."));
           rule.measure.mic = mic;
         }
     }
@@ -1203,7 +1105,7 @@ validate_goal (PalpPlanGoal  *goal,
   rule.due_date = palp_plan_goal_get_string (goal, "by-date");
   rule.due_visit = (guint) palp_plan_goal_get_int (goal, "by-visit");
   if (!palp_goal_validate (&rule, &local))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
 
   /* What the schema keeps: the direction and MIC in force. */
   {
@@ -1239,12 +1141,12 @@ palp_store_save_plan_goal (PalpStore     *self,
   if (!validate_goal (goal, error))
     return FALSE;
   if ((practitioner = plan_practitioner (self, palp_plan_goal_get_int (goal, "plan-id"))) == 0)
-    return not_found (error, _("This plan no longer exists."));
+    return palp_store_not_found (error, _("This plan no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_DOCUMENT_VISIT, practitioner, error))
     return FALSE;
   if (query_int (self, "SELECT status = 'discharged' FROM plans WHERE id = ?1",
                  palp_plan_goal_get_int (goal, "plan-id"), NULL, 0))
-    return refuse (error, _("This plan is discharged: its goals can no longer change."));
+    return palp_store_refuse (error, _("This plan is discharged: its goals can no longer change."));
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
@@ -1260,7 +1162,7 @@ palp_store_save_plan_goal (PalpStore     *self,
                        " archived = ?12 WHERE id = ?13 AND plan_id = ?1",
                    goal, props, error);
   if (ok && id != 0 && sqlite3_changes (palp_store_get_db (self)) == 0)
-    ok = not_found (error, _("This goal no longer exists."));
+    ok = palp_store_not_found (error, _("This goal no longer exists."));
   return finish_save (self, ok, goal, id == 0, error);
 }
 
@@ -1299,7 +1201,7 @@ palp_store_save_reading (PalpStore    *self,
   g_autoptr(GListModel) goals = NULL;
   g_autoptr(PalpPlanGoal) goal = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gint64 goal_id, visit_id;
   PalpMeasureKind kind;
   PalpMeasure measure;
@@ -1311,16 +1213,16 @@ palp_store_save_reading (PalpStore    *self,
 
   goal_id = palp_reading_get_int (reading, "goal-id");
   visit_id = palp_reading_get_int (reading, "visit-id");
-  goals = list_by_id (self, GOAL_SELECT " WHERE id = ?1", goal_id, PALP_TYPE_PLAN_GOAL,
+  goals = palp_store_list_by_id (self, GOAL_SELECT " WHERE id = ?1", goal_id, PALP_TYPE_PLAN_GOAL,
                       goal_row, error);
   if (goals == NULL)
     return FALSE;
-  if (!(goal = first_item (goals)))
-    return not_found (error, _("This goal no longer exists."));
+  if (!(goal = palp_store_first_item (goals)))
+    return palp_store_not_found (error, _("This goal no longer exists."));
   if (!parse_number (palp_reading_get_string (reading, "value"), &value))
-    return invalid (error, _("A measurement is a number."));
+    return palp_store_invalid (error, _("A measurement is a number."));
   if (!palp_measure_kind_from_key (palp_plan_goal_get_string (goal, "measure"), &kind))
-    return invalid (error, _("Choose what the goal is measured with."));
+    return palp_store_invalid (error, _("Choose what the goal is measured with."));
   parse_number (palp_plan_goal_get_string (goal, "mic"), &mic);
   if (kind == PALP_MEASURE_CUSTOM
         ? !palp_measure_init_custom (&measure,
@@ -1330,15 +1232,15 @@ palp_store_save_reading (PalpStore    *self,
                                        : PALP_DIRECTION_HIGHER_IS_BETTER,
                                      mic, -INFINITY, INFINITY, &local)
         : !palp_measure_init (&measure, kind, NULL, &local))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
   if (!palp_measure_check_value (&measure, value, &local))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
   if (!may_document (self, visit_id, error))
     return FALSE;
   if (query_int2 (self, "SELECT v.client_id = p.client_id FROM visits v, plan_goals g"
                         " JOIN plans p ON p.id = g.plan_id WHERE v.id = ?1 AND g.id = ?2",
                   visit_id, goal_id, 0) != 1)
-    return invalid (error, _("This goal is another client's."));
+    return palp_store_invalid (error, _("This goal is another client's."));
 
   g_object_set (reading, "taken-at", now, NULL);
   if (!palp_store_tx_begin (self, error))
@@ -1372,7 +1274,7 @@ palp_store_delete_reading (PalpStore  *self,
   visit_id = query_int (self, "SELECT visit_id FROM measurements WHERE id = ?1", reading_id,
                         NULL, 0);
   if (visit_id == 0)
-    return not_found (error, _("This measurement no longer exists."));
+    return palp_store_not_found (error, _("This measurement no longer exists."));
   if (!may_document (self, visit_id, error) || !palp_store_tx_begin (self, error))
     return FALSE;
   stmt = palp_store_prepare (self, "DELETE FROM measurements WHERE id = ?1", error);
@@ -1394,7 +1296,7 @@ palp_store_list_consents (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, "SELECT id, client_id, kind, plan_id, explained, questions,"
+  return palp_store_list_by_id (self, "SELECT id, client_id, kind, plan_id, explained, questions,"
                            " signed_by_name, signature, typed_name, attested, signed_at,"
                            " recorded_by, revoked_at, revoked_by, revoke_reason FROM consents"
                            " WHERE client_id = ?1 ORDER BY signed_at DESC, id DESC",
@@ -1413,7 +1315,7 @@ palp_store_save_consent (PalpStore    *self,
   static const char *kinds[] = { "privacy", "plan", "intra-oral", "guardian", NULL };
   const char *kind = palp_consent_get_string (consent, "kind");
   const char *signature = palp_consent_get_string (consent, "signature");
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gint64 client_id, plan_id;
   gboolean ok;
 
@@ -1423,30 +1325,30 @@ palp_store_save_consent (PalpStore    *self,
   client_id = palp_consent_get_int (consent, "client-id");
   plan_id = palp_consent_get_int (consent, "plan-id");
   if (palp_consent_get_int (consent, "id") != 0)
-    return refuse (error, _("A signed consent never changes: it can only be revoked."));
+    return palp_store_refuse (error, _("A signed consent never changes: it can only be revoked."));
   if (kind == NULL || !g_strv_contains (kinds, kind))
-    return invalid (error, _("Choose what the client consents to."));
+    return palp_store_invalid (error, _("Choose what the client consents to."));
   if (g_str_equal (kind, "plan") && plan_id == 0)
-    return invalid (error, _("A consent to a plan of care names the plan."));
-  if (!text_ok (palp_consent_get_string (consent, "explained"), 8000, TRUE,
+    return palp_store_invalid (error, _("A consent to a plan of care names the plan."));
+  if (!palp_store_text_ok (palp_consent_get_string (consent, "explained"), 8000, TRUE,
                 _("Write down what was explained to the client."), error) ||
-      !text_ok (palp_consent_get_string (consent, "questions"), 4000, FALSE, NULL, error) ||
-      !text_ok (palp_consent_get_string (consent, "signed-by-name"), 120, TRUE,
+      !palp_store_text_ok (palp_consent_get_string (consent, "questions"), 4000, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_consent_get_string (consent, "signed-by-name"), 120, TRUE,
                 _("Give the name of the person who signs."), error) ||
-      !text_ok (palp_consent_get_string (consent, "typed-name"), 120, FALSE, NULL, error))
+      !palp_store_text_ok (palp_consent_get_string (consent, "typed-name"), 120, FALSE, NULL, error))
     return FALSE;
   if (signature != NULL && !json_is (self, signature, "array"))
-    return invalid (error, _("The drawn signature could not be read. Ask the client to sign "
+    return palp_store_invalid (error, _("The drawn signature could not be read. Ask the client to sign "
                              "again."));
   if (signature == NULL && (palp_consent_get_string (consent, "typed-name") == NULL ||
                             palp_consent_get_int (consent, "attested") != 1))
-    return invalid (error, _("The consent needs a signature: drawn, or a typed name the "
+    return palp_store_invalid (error, _("The consent needs a signature: drawn, or a typed name the "
                              "signer attests is theirs."));
   if (!flag_ok (consent, "attested"))
-    return invalid (error, _("The attestation is given or not."));
+    return palp_store_invalid (error, _("The attestation is given or not."));
   if (plan_id != 0 &&
       query_int (self, "SELECT client_id FROM plans WHERE id = ?1", plan_id, NULL, 0) != client_id)
-    return invalid (error, _("This plan is another client's."));
+    return palp_store_invalid (error, _("This plan is another client's."));
   /* Privacy and a guardian's consent are taken at the desk; treatment
    * consents by a practitioner. */
   if (!client_exists (self, client_id, error) ||
@@ -1459,7 +1361,7 @@ palp_store_save_consent (PalpStore    *self,
     g_object_set (consent, "signed-at", now, NULL);
   else if (!query_int (self, "SELECT datetime (?2) IS NOT NULL AND ?2 <= datetime ('now', 'localtime', '+1 minute')",
                        0, palp_consent_get_string (consent, "signed-at"), 0))
-    return invalid (error, _("The consent's signing time is not a real time, or in the future."));
+    return palp_store_invalid (error, _("The consent's signing time is not a real time, or in the future."));
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
@@ -1481,24 +1383,24 @@ palp_store_revoke_consent (PalpStore   *self,
                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   g_autofree char *trimmed = NULL;
   gint64 client_id;
   gboolean ok;
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
-  if (!text_ok (reason, 500, TRUE, _("Say why the consent is revoked."), error))
+  if (!palp_store_text_ok (reason, 500, TRUE, _("Say why the consent is revoked."), error))
     return FALSE;
   client_id = query_int (self, "SELECT client_id FROM consents WHERE id = ?1", consent_id,
                          NULL, 0);
   if (client_id == 0)
-    return not_found (error, _("This consent no longer exists."));
+    return palp_store_not_found (error, _("This consent no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
     return FALSE;
   if (query_int (self, "SELECT revoked_at IS NOT NULL FROM consents WHERE id = ?1", consent_id,
                  NULL, 0))
-    return refuse (error, _("This consent is already revoked."));
+    return palp_store_refuse (error, _("This consent is already revoked."));
 
   trimmed = g_strstrip (g_strdup (reason));
   if (!palp_store_tx_begin (self, error))
@@ -1528,7 +1430,7 @@ palp_store_load_soap_note (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = list_by_id (self, "SELECT n.visit_id, n.subjective, n.objective, n.assessment,"
+  list = palp_store_list_by_id (self, "SELECT n.visit_id, n.subjective, n.objective, n.assessment,"
                            " n.plan_text, coalesce (n.pain, 0) AS pain,"
                            " n.pain IS NOT NULL AS has_pain, n.techniques, n.draping, n.gloves,"
                            " n.check_ins, n.adverse_effects, n.author_id, n.created_at,"
@@ -1536,7 +1438,7 @@ palp_store_load_soap_note (PalpStore  *self,
                            " FROM soap_notes n LEFT JOIN visit_signatures s"
                            " ON s.visit_id = n.visit_id WHERE n.visit_id = ?1",
                      visit_id, PALP_TYPE_SOAP_NOTE, note_row, error);
-  return first_item (list);
+  return palp_store_first_item (list);
 }
 
 /* Each technique: an object with a name, whole minutes 1–600, and
@@ -1574,27 +1476,27 @@ palp_store_save_soap_note (PalpStore     *self,
     "gloves", "check-ins", "adverse-effects", "updated-at", "has-pain", "pain", NULL,
   };
   static const char *texts[] = { "subjective", "objective", "assessment", "plan-text" };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gboolean ok;
 
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
   g_return_val_if_fail (PALP_IS_SOAP_NOTE (note), FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!text_ok (palp_soap_note_get_string (note, texts[i]), 20000, FALSE, NULL, error))
+    if (!palp_store_text_ok (palp_soap_note_get_string (note, texts[i]), 20000, FALSE, NULL, error))
       return FALSE;
-  if (!text_ok (palp_soap_note_get_string (note, "adverse-effects"), 4000, FALSE, NULL, error))
+  if (!palp_store_text_ok (palp_soap_note_get_string (note, "adverse-effects"), 4000, FALSE, NULL, error))
     return FALSE;
   if (palp_soap_note_get_int (note, "has-pain") &&
       (palp_soap_note_get_int (note, "pain") < 0 || palp_soap_note_get_int (note, "pain") > 10))
-    return invalid (error, _("Pain is rated from 0 to 10."));
+    return palp_store_invalid (error, _("Pain is rated from 0 to 10."));
   if (palp_soap_note_get_string (note, "techniques") == NULL)
     g_object_set (note, "techniques", "[]", NULL);
   if (!techniques_ok (self, palp_soap_note_get_string (note, "techniques")))
-    return invalid (error, _("Each technique needs a name and its minutes (1 to 600)."));
+    return palp_store_invalid (error, _("Each technique needs a name and its minutes (1 to 600)."));
   if (!flag_ok (note, "draping") || !flag_ok (note, "gloves") || !flag_ok (note, "check-ins") ||
       !flag_ok (note, "has-pain"))
-    return invalid (error, _("Draping, gloves and check-ins are done or not."));
+    return palp_store_invalid (error, _("Draping, gloves and check-ins are done or not."));
   if (!may_document (self, palp_soap_note_get_int (note, "visit-id"), error))
     return FALSE;
 
@@ -1631,7 +1533,7 @@ palp_store_list_amendments (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, "SELECT id, visit_id, author_id, created_at, reason, text"
+  return palp_store_list_by_id (self, "SELECT id, visit_id, author_id, created_at, reason, text"
                            " FROM note_amendments WHERE visit_id = ?1 ORDER BY id",
                      visit_id, PALP_TYPE_AMENDMENT, amendment_row, error);
 }
@@ -1644,27 +1546,27 @@ palp_store_add_amendment (PalpStore   *self,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gint64 practitioner, id = 0;
   gboolean ok;
 
   g_return_val_if_fail (PALP_IS_STORE (self), 0);
 
-  if (!text_ok (reason, 500, TRUE, _("Say why the note is amended."), error) ||
-      !text_ok (text, 20000, TRUE, _("Write the amendment."), error))
+  if (!palp_store_text_ok (reason, 500, TRUE, _("Say why the note is amended."), error) ||
+      !palp_store_text_ok (text, 20000, TRUE, _("Write the amendment."), error))
     return 0;
   practitioner = query_int (self, "SELECT practitioner_id FROM visits WHERE id = ?1", visit_id,
                             NULL, 0);
   if (practitioner == 0)
     {
-      not_found (error, _("This visit no longer exists."));
+      palp_store_not_found (error, _("This visit no longer exists."));
       return 0;
     }
   if (!palp_store_require (self, PALP_ACTION_AMEND_NOTES, practitioner, error))
     return 0;
   if (!visit_is_signed (self, visit_id))
     {
-      refuse (error, _("This note is not signed yet: edit the draft instead of amending it."));
+      palp_store_refuse (error, _("This note is not signed yet: edit the draft instead of amending it."));
       return 0;
     }
 
@@ -1696,7 +1598,7 @@ palp_store_list_gate_overrides (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, "SELECT id, visit_id, gate, reason, by_id, at FROM gate_overrides"
+  return palp_store_list_by_id (self, "SELECT id, visit_id, gate, reason, by_id, at FROM gate_overrides"
                            " WHERE visit_id = ?1 ORDER BY id",
                      visit_id, PALP_TYPE_GATE_OVERRIDE, override_row, error);
 }
@@ -1709,7 +1611,7 @@ palp_store_record_gate_override (PalpStore   *self,
                                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gint64 id = 0;
   gboolean ok;
 
@@ -1719,10 +1621,10 @@ palp_store_record_gate_override (PalpStore   *self,
   if (gate == NULL || *gate == '\0' || strlen (gate) > 100 ||
       strspn (gate, "abcdefghijklmnopqrstuvwxyz0123456789-:") != strlen (gate))
     {
-      invalid (error, _("Name the safety check that is overridden."));
+      palp_store_invalid (error, _("Name the safety check that is overridden."));
       return 0;
     }
-  if (!text_ok (reason, 500, TRUE, _("Say why the safety check is overridden."), error) ||
+  if (!palp_store_text_ok (reason, 500, TRUE, _("Say why the safety check is overridden."), error) ||
       !may_document (self, visit_id, error) || !palp_store_tx_begin (self, error))
     return 0;
   stmt = palp_store_prepare (self, "INSERT INTO gate_overrides (visit_id, gate, reason, by_id, at)"

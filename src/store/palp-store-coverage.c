@@ -22,14 +22,6 @@
 #include "palp-store-private.h"
 #include "palp-units.h"
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 /* By last day, then id. */
 static gint
 compare_ends (gconstpointer a,
@@ -124,7 +116,7 @@ compute_coverage (PalpStore           *self,
                                    NULL);
   if (!palp_benefit_year_range (today, (guint) palp_policy_get_int (policy, "benefit-year-start"),
                                 &year_first, &year_last))
-    return invalid (error, _("Today is not a real date."));
+    return palp_store_invalid (error, _("Today is not a real date."));
   /* The benefit year, within the policy's own dates. */
   first = starts != NULL && strcmp (starts, year_first) > 0 ? starts : year_first;
   last = ends != NULL && strcmp (ends, year_last) < 0 ? ends : year_last;
@@ -269,7 +261,7 @@ coverage (PalpStore   *self,
     today = own_today = palp_date_today_iso ();
   if (!palp_date_parse_iso (today, &date))
     {
-      invalid (error, _("Today is not a real date."));
+      palp_store_invalid (error, _("Today is not a real date."));
       return NULL;
     }
   if (!(policies = palp_store_list_policies (self, client_id, FALSE, error)))

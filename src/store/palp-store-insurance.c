@@ -21,38 +21,13 @@
 
 /* Fills @record from the current row: each column, named as its property
  * with "_" for "-", sets that property (NULL leaves it unset). */
-static GObject *
-fill_record (GObject      *record,
-             sqlite3_stmt *stmt)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
-  int n = sqlite3_column_count (stmt);
-
-  for (int i = 0; i < n; i++)
-    {
-      g_autofree char *prop = g_strdup (sqlite3_column_name (stmt, i));
-      GParamSpec *pspec;
-
-      g_strdelimit (prop, "_", '-');
-      pspec = g_object_class_find_property (klass, prop);
-      g_assert (pspec != NULL);
-      if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-        continue;
-      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
-        g_object_set (record, prop, sqlite3_column_int64 (stmt, i), NULL);
-      else
-        g_object_set (record, prop, (const char *) sqlite3_column_text (stmt, i), NULL);
-    }
-  return record;
-}
-
 #define ROW_FUNC(name, TYPE)                                                   \
   static GObject *                                                             \
   name##_row (PalpStore *self, sqlite3_stmt *stmt, GError **error)             \
   {                                                                            \
     (void) self;                                                               \
     (void) error;                                                              \
-    return fill_record (g_object_new (TYPE, NULL), stmt);                      \
+    return palp_store_fill_record (g_object_new (TYPE, NULL), stmt);                      \
   }
 
 ROW_FUNC (payer, PALP_TYPE_PAYER)
@@ -60,30 +35,6 @@ ROW_FUNC (fee, PALP_TYPE_PAYER_FEE)
 ROW_FUNC (policy, PALP_TYPE_POLICY)
 ROW_FUNC (signature, PALP_TYPE_BENEFIT_SIGNATURE)
 ROW_FUNC (authorisation, PALP_TYPE_AUTHORISATION)
-
-static GListModel *
-list_by_id (PalpStore        *self,
-            const char       *sql,
-            gint64            id,
-            GType             type,
-            PalpStoreRowFunc  row,
-            GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return palp_store_collect (self, stmt, type, row, error);
-}
-
-static gpointer
-first_item (GListModel *list)
-{
-  if (list == NULL || g_list_model_get_n_items (list) == 0)
-    return NULL;
-  return g_list_model_get_item (list, 0);
-}
 
 /* Binds @props of @record to parameters 1, 2, ...; an int property whose
  * name ends in "?" binds 0 as NULL. */
@@ -141,47 +92,6 @@ query_int (PalpStore   *self,
 /* Checks and messages ------------------------------------------------------ */
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-refuse (GError     **error,
-        const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT, message);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError     **error,
-           const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
-
-static gboolean
-text_ok (const char  *text,
-         gsize        max,
-         gboolean     required,
-         const char  *missing,
-         GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-
-  if (required && *stripped == '\0')
-    return invalid (error, missing);
-  if (!palp_validate_text (text, max, &local))
-    return invalid (error, local->message);
-  return TRUE;
-}
-
-static gboolean
 date_ok (const char  *iso,
          const char  *message,
          GError     **error)
@@ -189,7 +99,7 @@ date_ok (const char  *iso,
   GDate date;
 
   if (iso != NULL && !palp_date_parse_iso (iso, &date))
-    return invalid (error, message);
+    return palp_store_invalid (error, message);
   return TRUE;
 }
 
@@ -214,14 +124,6 @@ is_one_of (const char         *value,
   return value != NULL && g_strv_contains (allowed, value);
 }
 
-static char *
-now_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-}
-
 /* Payers ------------------------------------------------------------------- */
 
 #define PAYER_SELECT                                                           \
@@ -235,7 +137,7 @@ palp_store_list_payers (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, PAYER_SELECT " WHERE active = 1 OR ?1"
+  return palp_store_list_by_id (self, PAYER_SELECT " WHERE active = 1 OR ?1"
                            " ORDER BY name COLLATE NOCASE, id",
                      include_inactive ? 1 : 0, PALP_TYPE_PAYER, payer_row, error);
 }
@@ -250,12 +152,12 @@ palp_store_load_payer (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = list_by_id (self, PAYER_SELECT " WHERE id = ?1", payer_id, PALP_TYPE_PAYER, payer_row,
+  list = palp_store_list_by_id (self, PAYER_SELECT " WHERE id = ?1", payer_id, PALP_TYPE_PAYER, payer_row,
                      error);
   if (list == NULL)
     return NULL;
-  if ((payer = first_item (list)) == NULL)
-    not_found (error, _("This payer no longer exists."));
+  if ((payer = palp_store_first_item (list)) == NULL)
+    palp_store_not_found (error, _("This payer no longer exists."));
   return payer;
 }
 
@@ -269,23 +171,23 @@ validate_payer (PalpPayer  *payer,
   const char *electronic_id = palp_payer_get_string (payer, "electronic-id");
   PalpUnitRule rule;
 
-  if (!text_ok (palp_payer_get_string (payer, "name"), 120, TRUE, _("Name the payer."), error) ||
-      !text_ok (palp_payer_get_string (payer, "address"), 500, FALSE, NULL, error) ||
-      !text_ok (palp_payer_get_string (payer, "phone"), 40, FALSE, NULL, error) ||
-      !text_ok (palp_payer_get_string (payer, "note"), 2000, FALSE, NULL, error))
+  if (!palp_store_text_ok (palp_payer_get_string (payer, "name"), 120, TRUE, _("Name the payer."), error) ||
+      !palp_store_text_ok (palp_payer_get_string (payer, "address"), 500, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_payer_get_string (payer, "phone"), 40, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_payer_get_string (payer, "note"), 2000, FALSE, NULL, error))
     return FALSE;
   if (palp_payer_kind_get_label (palp_payer_get_string (payer, "kind")) == NULL)
-    return invalid (error, _("Choose what kind of payer this is."));
+    return palp_store_invalid (error, _("Choose what kind of payer this is."));
   if (electronic_id != NULL
       && (strlen (electronic_id) > 20
           || strspn (electronic_id, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                     "abcdefghijklmnopqrstuvwxyz-") != strlen (electronic_id)))
-    return invalid (error, _("A payer ID has up to 20 letters, digits and hyphens."));
+    return palp_store_invalid (error, _("A payer ID has up to 20 letters, digits and hyphens."));
   if (!palp_unit_rule_from_string (palp_payer_get_string (payer, "unit-rule"), &rule, NULL))
-    return invalid (error, _("Choose how the payer counts units: the CMS 8-minute rule or per "
+    return palp_store_invalid (error, _("Choose how the payer counts units: the CMS 8-minute rule or per "
                              "code."));
   if (!flags_ok (payer, flags))
-    return invalid (error, _("A yes-or-no setting of the payer is neither."));
+    return palp_store_invalid (error, _("A yes-or-no setting of the payer is neither."));
   return TRUE;
 }
 
@@ -309,7 +211,7 @@ palp_store_save_payer (PalpStore  *self,
       !palp_store_require (self, PALP_ACTION_BUILD_CLAIMS, 0, error))
     return FALSE;
   if (id != 0 && query_int (self, "SELECT 1 FROM payers WHERE id = ?1", id, 0, 0) != 1)
-    return not_found (error, _("This payer no longer exists."));
+    return palp_store_not_found (error, _("This payer no longer exists."));
   {
     g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self,
         "SELECT 1 FROM payers WHERE name = trim (?1) COLLATE NOCASE AND id != ?2", error);
@@ -319,7 +221,7 @@ palp_store_save_payer (PalpStore  *self,
     palp_store_bind_text (stmt, 1, palp_payer_get_string (payer, "name"));
     sqlite3_bind_int64 (stmt, 2, id);
     if (sqlite3_step (stmt) == SQLITE_ROW)
-      return refuse (error, _("Another payer has this name already."));
+      return palp_store_refuse (error, _("Another payer has this name already."));
   }
 
   if (!palp_store_tx_begin (self, error))
@@ -345,7 +247,7 @@ palp_store_list_payer_fees (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, "SELECT payer_id, code, unit_price_cents FROM payer_fees"
+  return palp_store_list_by_id (self, "SELECT payer_id, code, unit_price_cents FROM payer_fees"
                            " WHERE payer_id = ?1 ORDER BY code",
                      payer_id, PALP_TYPE_PAYER_FEE, fee_row, error);
 }
@@ -363,13 +265,13 @@ palp_store_set_payer_fee (PalpStore   *self,
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
 
   if (code == NULL || strlen (code) != 5 || strspn (code, "0123456789") != 5)
-    return invalid (error, _("A procedure code has five digits, such as 97140."));
+    return palp_store_invalid (error, _("A procedure code has five digits, such as 97140."));
   if (unit_price_cents > PALP_MONEY_MAX_CENTS)
-    return invalid (error, _("The price per unit is too large."));
+    return palp_store_invalid (error, _("The price per unit is too large."));
   if (!palp_store_require (self, PALP_ACTION_BUILD_CLAIMS, 0, error))
     return FALSE;
   if (query_int (self, "SELECT 1 FROM payers WHERE id = ?1", payer_id, 0, 0) != 1)
-    return not_found (error, _("This payer no longer exists."));
+    return palp_store_not_found (error, _("This payer no longer exists."));
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
@@ -435,12 +337,12 @@ palp_store_load_policy (PalpStore  *self,
 
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = list_by_id (self, POLICY_SELECT " WHERE p.id = ?1", policy_id, PALP_TYPE_POLICY,
+  list = palp_store_list_by_id (self, POLICY_SELECT " WHERE p.id = ?1", policy_id, PALP_TYPE_POLICY,
                      policy_row, error);
   if (list == NULL)
     return NULL;
-  if ((policy = first_item (list)) == NULL)
-    not_found (error, _("This policy no longer exists."));
+  if ((policy = palp_store_first_item (list)) == NULL)
+    palp_store_not_found (error, _("This policy no longer exists."));
   return policy;
 }
 
@@ -456,26 +358,26 @@ validate_policy (PalpPolicy  *policy,
   const char *state = palp_policy_get_string (policy, "injury-state");
   PalpVisitCounting counting;
 
-  if (!text_ok (palp_policy_get_string (policy, "member-id"), 40, TRUE,
+  if (!palp_store_text_ok (palp_policy_get_string (policy, "member-id"), 40, TRUE,
                 _("Give the member ID from the insurance card."), error) ||
-      !text_ok (palp_policy_get_string (policy, "group-number"), 40, FALSE, NULL, error) ||
-      !text_ok (palp_policy_get_string (policy, "insured-name"), 120, FALSE, NULL, error) ||
-      !text_ok (palp_policy_get_string (policy, "deductible-note"), 500, FALSE, NULL, error) ||
-      !text_ok (palp_policy_get_string (policy, "copay-note"), 500, FALSE, NULL, error) ||
-      !text_ok (palp_policy_get_string (policy, "claim-number"), 40, FALSE, NULL, error) ||
-      !text_ok (palp_policy_get_string (policy, "employer"), 120, FALSE, NULL, error) ||
-      !text_ok (palp_policy_get_string (policy, "adjuster"), 200, FALSE, NULL, error))
+      !palp_store_text_ok (palp_policy_get_string (policy, "group-number"), 40, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_policy_get_string (policy, "insured-name"), 120, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_policy_get_string (policy, "deductible-note"), 500, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_policy_get_string (policy, "copay-note"), 500, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_policy_get_string (policy, "claim-number"), 40, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_policy_get_string (policy, "employer"), 120, FALSE, NULL, error) ||
+      !palp_store_text_ok (palp_policy_get_string (policy, "adjuster"), 200, FALSE, NULL, error))
     return FALSE;
   if (!is_one_of (relationship, relationships))
-    return invalid (error, _("Choose how the insured person is related to the client."));
+    return palp_store_invalid (error, _("Choose how the insured person is related to the client."));
   if (!g_str_equal (relationship, "self")
       && palp_policy_get_string (policy, "insured-name") == NULL)
-    return invalid (error, _("Name the insured person: the client is not the policy holder."));
+    return palp_store_invalid (error, _("Name the insured person: the client is not the policy holder."));
   if (!is_one_of (palp_policy_get_string (policy, "priority"), priorities))
-    return invalid (error, _("Choose whether the policy is primary or secondary."));
+    return palp_store_invalid (error, _("Choose whether the policy is primary or secondary."));
   if (!palp_visit_counting_from_string (palp_policy_get_string (policy, "visit-counting"),
                                         &counting, NULL))
-    return invalid (error, _("Choose how the plan counts visits."));
+    return palp_store_invalid (error, _("Choose how the plan counts visits."));
   if (!date_ok (starts, _("The policy's start is not a real date."), error) ||
       !date_ok (ends, _("The policy's end is not a real date."), error) ||
       !date_ok (palp_policy_get_string (policy, "insured-birth-date"),
@@ -486,29 +388,29 @@ validate_policy (PalpPolicy  *policy,
                 _("The date of the earlier use is not a real date."), error))
     return FALSE;
   if (starts != NULL && ends != NULL && strcmp (ends, starts) < 0)
-    return invalid (error, _("The policy ends before it starts."));
+    return palp_store_invalid (error, _("The policy ends before it starts."));
   if (state != NULL && (strlen (state) != 2 || !g_ascii_isupper (state[0])
                         || !g_ascii_isupper (state[1])))
-    return invalid (error, _("Give the state or province of the injury as two capital letters."));
+    return palp_store_invalid (error, _("Give the state or province of the injury as two capital letters."));
   if (palp_policy_get_int (policy, "benefit-year-start") > 12)
-    return invalid (error, _("The benefit year starts in a month from 1 to 12."));
+    return palp_store_invalid (error, _("The benefit year starts in a month from 1 to 12."));
   if (palp_policy_get_int (policy, "visit-limit") > 1000)
-    return invalid (error, _("A visit limit is at most 1,000 visits a year."));
+    return palp_store_invalid (error, _("A visit limit is at most 1,000 visits a year."));
   if (palp_policy_get_int (policy, "plan-percent") > 100)
-    return invalid (error, _("The plan pays at most the whole charge."));
+    return palp_store_invalid (error, _("The plan pays at most the whole charge."));
   if (palp_policy_get_int (policy, "annual-max-cents") > PALP_MONEY_MAX_CENTS ||
       palp_policy_get_int (policy, "per-visit-cap-cents") > PALP_MONEY_MAX_CENTS ||
       palp_policy_get_int (policy, "prior-paid-cents") > PALP_MONEY_MAX_CENTS)
-    return invalid (error, _("An amount of the policy is too large."));
+    return palp_store_invalid (error, _("An amount of the policy is too large."));
   if (palp_policy_get_int (policy, "prior-visits") > 1000)
-    return invalid (error, _("Visits used elsewhere are at most 1,000."));
+    return palp_store_invalid (error, _("Visits used elsewhere are at most 1,000."));
   if ((palp_policy_get_int (policy, "prior-visits") != 0
        || palp_policy_get_int (policy, "prior-paid-cents") != 0)
       && palp_policy_get_string (policy, "prior-on") == NULL)
-    return invalid (error, _("Say on what date the visits and amounts used elsewhere were "
+    return palp_store_invalid (error, _("Say on what date the visits and amounts used elsewhere were "
                              "counted."));
   if (palp_policy_get_int (policy, "active") > 1)
-    return invalid (error, _("A policy is active or ended."));
+    return palp_store_invalid (error, _("A policy is active or ended."));
   return TRUE;
 }
 
@@ -525,7 +427,7 @@ palp_store_save_policy (PalpStore   *self,
     "copay-note", "claim-number", "injury-date", "injury-state", "employer", "adjuster",
     "active", "created-at", "id", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   gint64 id, client_id, payer_id;
   gboolean ok;
 
@@ -548,20 +450,20 @@ palp_store_save_policy (PalpStore   *self,
   if (!validate_policy (policy, error))
     return FALSE;
   if (query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, 0, 0) != 1)
-    return not_found (error, _("This client no longer exists."));
+    return palp_store_not_found (error, _("This client no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
     return FALSE;
   if (id != 0 && query_int (self, "SELECT client_id FROM policies WHERE id = ?1", id, 0, 0)
                    != client_id)
-    return not_found (error, _("This policy no longer exists."));
+    return palp_store_not_found (error, _("This policy no longer exists."));
   switch (query_int (self, "SELECT active FROM payers WHERE id = ?1", payer_id, 0, -1))
     {
     case -1:
-      return invalid (error, _("Choose the payer of the policy."));
+      return palp_store_invalid (error, _("Choose the payer of the policy."));
     case 0:
       if (id == 0 || query_int (self, "SELECT payer_id FROM policies WHERE id = ?1", id, 0, 0)
                        != payer_id)
-        return refuse (error, _("This payer is retired: choose another, or bring it back in "
+        return palp_store_refuse (error, _("This payer is retired: choose another, or bring it back in "
                                 "Preferences."));
       break;
     default:
@@ -579,7 +481,7 @@ palp_store_save_policy (PalpStore   *self,
       palp_store_bind_text (stmt, 2, palp_policy_get_string (policy, "priority"));
       sqlite3_bind_int64 (stmt, 3, id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        return refuse (error, g_str_equal (palp_policy_get_string (policy, "priority"), "primary")
+        return palp_store_refuse (error, g_str_equal (palp_policy_get_string (policy, "priority"), "primary")
                                 ? _("The client has an active primary policy already: end it "
                                     "first, or make this one secondary.")
                                 : _("The client has an active secondary policy already: end "
@@ -624,7 +526,7 @@ palp_store_list_benefit_signatures (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, "SELECT id, client_id, policy_id, kind, signed_by_name, signature,"
+  return palp_store_list_by_id (self, "SELECT id, client_id, policy_id, kind, signed_by_name, signature,"
                            " typed_name, attested, signed_on, recorded_at, recorded_by"
                            " FROM benefit_signatures WHERE client_id = ?1"
                            " ORDER BY signed_on DESC, id DESC",
@@ -641,7 +543,7 @@ palp_store_add_benefit_signature (PalpStore            *self,
     "client-id", "policy-id?", "kind", "signed-by-name", "signature", "typed-name", "attested",
     "signed-on", "recorded-at", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   const char *strokes = palp_benefit_signature_get_string (signature, "signature");
   gint64 client_id, policy_id;
   gboolean ok;
@@ -652,34 +554,34 @@ palp_store_add_benefit_signature (PalpStore            *self,
   client_id = palp_benefit_signature_get_int (signature, "client-id");
   policy_id = palp_benefit_signature_get_int (signature, "policy-id");
   if (palp_benefit_signature_get_int (signature, "id") != 0)
-    return refuse (error, _("A signed form is never changed; record a new one."));
+    return palp_store_refuse (error, _("A signed form is never changed; record a new one."));
   if (!is_one_of (palp_benefit_signature_get_string (signature, "kind"), kinds))
-    return invalid (error, _("Choose an assignment of benefits or a release of information."));
-  if (!text_ok (palp_benefit_signature_get_string (signature, "signed-by-name"), 120, TRUE,
+    return palp_store_invalid (error, _("Choose an assignment of benefits or a release of information."));
+  if (!palp_store_text_ok (palp_benefit_signature_get_string (signature, "signed-by-name"), 120, TRUE,
                 _("Name who signed."), error) ||
-      !text_ok (palp_benefit_signature_get_string (signature, "typed-name"), 120, FALSE, NULL,
+      !palp_store_text_ok (palp_benefit_signature_get_string (signature, "typed-name"), 120, FALSE, NULL,
                 error))
     return FALSE;
   if (palp_benefit_signature_get_string (signature, "signed-on") == NULL ||
       !date_ok (palp_benefit_signature_get_string (signature, "signed-on"),
                 _("The date of the signature is not a real date."), error))
     return palp_benefit_signature_get_string (signature, "signed-on") == NULL
-             ? invalid (error, _("Date the signature.")) : FALSE;
+             ? palp_store_invalid (error, _("Date the signature.")) : FALSE;
   if (strokes == NULL
       && (palp_benefit_signature_get_string (signature, "typed-name") == NULL
           || palp_benefit_signature_get_int (signature, "attested") != 1))
-    return invalid (error, _("Sign with a drawing, or type the name and confirm it is the "
+    return palp_store_invalid (error, _("Sign with a drawing, or type the name and confirm it is the "
                              "signature."));
   if (strokes != NULL && (strokes[0] != '[' || strlen (strokes) > 200000))
-    return invalid (error, _("The drawn signature is damaged; sign again."));
+    return palp_store_invalid (error, _("The drawn signature is damaged; sign again."));
   if (palp_benefit_signature_get_int (signature, "attested") > 1)
-    return invalid (error, _("A signature is attested or not."));
+    return palp_store_invalid (error, _("A signature is attested or not."));
   if (query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, 0, 0) != 1)
-    return not_found (error, _("This client no longer exists."));
+    return palp_store_not_found (error, _("This client no longer exists."));
   if (policy_id != 0
       && query_int (self, "SELECT client_id FROM policies WHERE id = ?1", policy_id, 0, 0)
            != client_id)
-    return invalid (error, _("Choose one of the client's own policies."));
+    return palp_store_invalid (error, _("Choose one of the client's own policies."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
     return FALSE;
   g_object_set (signature, "recorded-at", now, NULL);
@@ -734,7 +636,7 @@ palp_store_list_authorisations (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return list_by_id (self, AUTHORISATION_SELECT " WHERE a.policy_id = ?1"
+  return palp_store_list_by_id (self, AUTHORISATION_SELECT " WHERE a.policy_id = ?1"
                            " ORDER BY a.starts_on DESC, a.id DESC",
                      policy_id, PALP_TYPE_AUTHORISATION, authorisation_row, error);
 }
@@ -749,7 +651,7 @@ palp_store_save_authorisation (PalpStore          *self,
     "policy-id", "number", "unit", "authorised", "starts-on", "ends-on", "note", "created-at",
     "id", NULL,
   };
-  g_autofree char *now = now_string ();
+  g_autofree char *now = palp_store_now_string ();
   const char *starts = palp_authorisation_get_string (authorisation, "starts-on");
   const char *ends = palp_authorisation_get_string (authorisation, "ends-on");
   gint64 id, policy_id, authorised;
@@ -764,33 +666,33 @@ palp_store_save_authorisation (PalpStore          *self,
   policy_id = palp_authorisation_get_int (authorisation, "policy-id");
   authorised = palp_authorisation_get_int (authorisation, "authorised");
 
-  if (!text_ok (palp_authorisation_get_string (authorisation, "number"), 50, TRUE,
+  if (!palp_store_text_ok (palp_authorisation_get_string (authorisation, "number"), 50, TRUE,
                 _("Give the authorisation number."), error) ||
-      !text_ok (palp_authorisation_get_string (authorisation, "note"), 2000, FALSE, NULL, error))
+      !palp_store_text_ok (palp_authorisation_get_string (authorisation, "note"), 2000, FALSE, NULL, error))
     return FALSE;
   if (!is_one_of (palp_authorisation_get_string (authorisation, "unit"), units))
-    return invalid (error, _("Say whether visits or units are authorised."));
+    return palp_store_invalid (error, _("Say whether visits or units are authorised."));
   if (authorised < 1 || authorised > 1000)
-    return invalid (error, _("Authorise from 1 to 1,000 visits or units."));
+    return palp_store_invalid (error, _("Authorise from 1 to 1,000 visits or units."));
   if (starts == NULL || ends == NULL)
-    return invalid (error, _("Give the first and last day the authorisation covers."));
+    return palp_store_invalid (error, _("Give the first and last day the authorisation covers."));
   if (!date_ok (starts, _("The authorisation's first day is not a real date."), error) ||
       !date_ok (ends, _("The authorisation's last day is not a real date."), error))
     return FALSE;
   if (strcmp (ends, starts) < 0)
-    return invalid (error, _("The authorisation ends before it starts."));
+    return palp_store_invalid (error, _("The authorisation ends before it starts."));
   if (query_int (self, "SELECT 1 FROM policies WHERE id = ?1", policy_id, 0, 0) != 1)
-    return not_found (error, _("This policy no longer exists."));
+    return palp_store_not_found (error, _("This policy no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
     return FALSE;
   if (id != 0)
     {
       if (query_int (self, "SELECT policy_id FROM authorisations WHERE id = ?1", id, 0, 0)
             != policy_id)
-        return not_found (error, _("This authorisation no longer exists."));
+        return palp_store_not_found (error, _("This authorisation no longer exists."));
       if (query_int (self, "SELECT coalesce (sum (amount), 0) FROM authorisation_uses"
                            " WHERE authorisation_id = ?1", id, 0, 0) > authorised)
-        return refuse (error, _("More has been used than this would authorise."));
+        return palp_store_refuse (error, _("More has been used than this would authorise."));
       if (query_int (self, "SELECT count (*) FROM authorisation_uses u"
                            " JOIN visits v ON v.id = u.visit_id WHERE u.authorisation_id = ?1",
                      id, 0, 0) > 0)
@@ -806,7 +708,7 @@ palp_store_save_authorisation (PalpStore          *self,
           palp_store_bind_text (stmt, 2, starts);
           palp_store_bind_text (stmt, 3, ends);
           if (sqlite3_step (stmt) == SQLITE_ROW)
-            return refuse (error, _("A visit already counted falls outside these dates."));
+            return palp_store_refuse (error, _("A visit already counted falls outside these dates."));
         }
     }
   if (palp_authorisation_get_string (authorisation, "created-at") == NULL)
@@ -881,7 +783,7 @@ palp_store_use_authorisation (PalpStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *unit = NULL, *rule_text = NULL, *starts = NULL, *ends = NULL;
-  g_autofree char *visit_day = NULL, *status = NULL, *now = now_string ();
+  g_autofree char *visit_day = NULL, *status = NULL, *now = palp_store_now_string ();
   gint64 authorised, used, amount = 1;
   gboolean ok;
   PalpUnitRule rule;
@@ -901,7 +803,7 @@ palp_store_use_authorisation (PalpStore  *self,
   sqlite3_bind_int64 (stmt, 1, authorisation_id);
   sqlite3_bind_int64 (stmt, 2, visit_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return not_found (error, _("This authorisation or visit no longer exists."));
+    return palp_store_not_found (error, _("This authorisation or visit no longer exists."));
   unit = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   rule_text = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   starts = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
@@ -911,26 +813,26 @@ palp_store_use_authorisation (PalpStore  *self,
   visit_day = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   status = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
   if (sqlite3_column_int (stmt, 8) != 1)
-    return refuse (error, _("The visit is another client's."));
+    return palp_store_refuse (error, _("The visit is another client's."));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!g_str_equal (status, "attended"))
-    return refuse (error, _("Only an attended visit uses an authorisation."));
+    return palp_store_refuse (error, _("Only an attended visit uses an authorisation."));
   if (strcmp (visit_day, starts) < 0 || strcmp (visit_day, ends) > 0)
-    return refuse (error, _("The visit is outside the authorisation's dates."));
+    return palp_store_refuse (error, _("The visit is outside the authorisation's dates."));
   if (query_int (self, "SELECT 1 FROM authorisation_uses WHERE authorisation_id = ?1"
                        " AND visit_id = ?2", authorisation_id, visit_id, 0) == 1)
-    return refuse (error, _("This visit is counted against the authorisation already."));
+    return palp_store_refuse (error, _("This visit is counted against the authorisation already."));
   if (g_str_equal (unit, "units"))
     {
       if (!palp_unit_rule_from_string (rule_text, &rule, error) ||
           !visit_units (self, visit_id, rule, &amount, error))
         return FALSE;
       if (amount == 0)
-        return refuse (error, _("The visit bills no timed units to count."));
+        return palp_store_refuse (error, _("The visit bills no timed units to count."));
     }
   if (used + amount > authorised)
-    return refuse (error, _("The authorisation has not enough left for this visit."));
+    return palp_store_refuse (error, _("The authorisation has not enough left for this visit."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
     return FALSE;
 

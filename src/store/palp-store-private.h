@@ -135,4 +135,35 @@ gboolean      palp_store_check_clinical (PalpStore     *self,
                                          GPtrArray     *problems,
                                          GError       **error);
 
+/* Small helpers the store's files share (palp-store-util.c). The first
+ * three set an error of that code with @message and return FALSE. */
+gboolean      palp_store_invalid        (GError       **error,
+                                         const char    *message);
+gboolean      palp_store_refuse         (GError       **error,
+                                         const char    *message);
+gboolean      palp_store_not_found      (GError       **error,
+                                         const char    *message);
+/* @text within @max characters and free of control characters; when
+ * @required, not blank (else INVALID with @missing). */
+gboolean      palp_store_text_ok        (const char    *text,
+                                         gsize          max,
+                                         gboolean       required,
+                                         const char    *missing,
+                                         GError       **error);
+/* Sets @record's properties from the row's columns, named as the
+ * properties with "_" for "-"; NULL columns are left unset. */
+GObject      *palp_store_fill_record    (GObject       *record,
+                                         sqlite3_stmt  *stmt);
+/* The first item of @list (a new reference), or NULL. */
+gpointer      palp_store_first_item     (GListModel    *list);
+/* @sql's rows with ?1 bound to @id, made by @row. */
+GListModel   *palp_store_list_by_id     (PalpStore     *self,
+                                         const char    *sql,
+                                         gint64         id,
+                                         GType          type,
+                                         PalpStoreRowFunc row,
+                                         GError       **error);
+/* Local time as the store writes it: "YYYY-MM-DD HH:MM:SS". */
+char         *palp_store_now_string     (void);
+
 G_END_DECLS

@@ -58,14 +58,6 @@ palp_store_load_security_settings (PalpStore             *self,
   return TRUE;
 }
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 static char *
 now_text (void)
 {
@@ -87,7 +79,7 @@ palp_store_save_security_settings (PalpStore                   *self,
   g_return_val_if_fail (settings != NULL, FALSE);
 
   if (settings->idle_lock_minutes < 1 || settings->idle_lock_minutes > PALP_IDLE_LOCK_MAX_MINUTES)
-    return invalid (error, _("The window locks after 1 to 240 minutes without use."));
+    return palp_store_invalid (error, _("The window locks after 1 to 240 minutes without use."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLINIC, 0, error) ||
       !palp_store_tx_begin (self, error))
     return FALSE;
@@ -211,7 +203,7 @@ palp_store_set_user_secret (PalpStore   *self,
       !(user = palp_store_load_user (self, user_id, error)))
     return FALSE;
   if (!palp_secret_check_strength (secret, palp_user_get_login (user), &local))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
   if (!(hash = palp_secret_hash (secret, &local)))
     {
       g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_FAILED, local->message);
@@ -257,7 +249,7 @@ palp_store_clear_user_secret (PalpStore  *self,
    * new one at their next sign-in. Nobody removes their own while the
    * clinic requires one. */
   if (settings.require_sign_in && palp_store_get_actor (self) == user_id)
-    return invalid (error, _("The clinic requires a PIN or password: change yours instead of "
+    return palp_store_invalid (error, _("The clinic requires a PIN or password: change yours instead of "
                              "removing it."));
 
   if (!palp_store_tx_begin (self, error))

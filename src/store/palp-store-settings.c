@@ -93,14 +93,6 @@ palp_store_load_clinical_settings (PalpStore             *self,
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 settings_validate (const PalpClinicalSettings  *settings,
                    GError                     **error)
 {
@@ -108,18 +100,18 @@ settings_validate (const PalpClinicalSettings  *settings,
 
   if (settings->screening.max_age_days < 1 ||
       settings->screening.max_age_days > MAX_SCREENING_AGE_DAYS)
-    return invalid (error, _("A screening must be asked again after 1 to 3650 days."));
+    return palp_store_invalid (error, _("A screening must be asked again after 1 to 3650 days."));
   if (settings->screening.oral_max_age_days > MAX_ORAL_AGE_DAYS)
-    return invalid (error, _("An oral assessment may be at most 365 days old."));
+    return palp_store_invalid (error, _("An oral assessment may be at most 365 days old."));
   if (settings->plateau_visits < MIN_PLATEAU_VISITS ||
       settings->plateau_visits > MAX_PLATEAU_VISITS)
-    return invalid (error, _("A plateau is looked for over 2 to 50 visits."));
+    return palp_store_invalid (error, _("A plateau is looked for over 2 to 50 visits."));
   for (guint i = 0; i < PALP_CONTRA_KIND_COUNT; i++)
     if ((guint) settings->screening.severity[i] > PALP_SEVERITY_NEEDS_CLEARANCE)
-      return invalid (error, _("Each contraindication needs a severity: absolute, local or "
+      return palp_store_invalid (error, _("Each contraindication needs a severity: absolute, local or "
                                "needs clearance."));
   if (!palp_measure_settings_validate (&settings->measures, &local))
-    return invalid (error, local->message);
+    return palp_store_invalid (error, local->message);
   return TRUE;
 }
 
@@ -266,13 +258,13 @@ palp_store_save_rules_json (PalpStore   *self,
       gsize len = strlen (json);
 
       if (len > MAX_RULES_BYTES)
-        return invalid (error, _("The jurisdiction rules are too long (at most 500,000 "
+        return palp_store_invalid (error, _("The jurisdiction rules are too long (at most 500,000 "
                                  "bytes)."));
       if (!g_utf8_validate (json, (gssize) len, NULL))
-        return invalid (error, _("The jurisdiction rules are not UTF-8 text."));
+        return palp_store_invalid (error, _("The jurisdiction rules are not UTF-8 text."));
       bytes = g_bytes_new_static (json, len);
       if (!(rules = palp_rules_parse (bytes, &local)))
-        return invalid (error, local->message);
+        return palp_store_invalid (error, local->message);
     }
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLINIC, 0, error) ||
       !palp_store_tx_begin (self, error))

@@ -572,14 +572,6 @@ palp_store_check_signing (PalpStore               *self,
 }
 
 static gboolean
-refuse (GError     **error,
-        const char  *message)
-{
-  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT, message);
-  return FALSE;
-}
-
-static gboolean
 sign_locked (PalpStore               *self,
              gint64                   visit_id,
              const PalpSignOverride  *overrides,
@@ -604,7 +596,7 @@ sign_locked (PalpStore               *self,
   if (!step_error (self, rc, error))
     return FALSE;
   if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
-    return refuse (error, _("This visit is already signed."));
+    return palp_store_refuse (error, _("This visit is already signed."));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!(results = run_check (&d, &may_sign, error)))
@@ -623,12 +615,12 @@ sign_locked (PalpStore               *self,
               return FALSE;
             }
         }
-      return refuse (error, _("A safety check blocks signing this note."));
+      return palp_store_refuse (error, _("A safety check blocks signing this note."));
     }
   if (g_strcmp0 (d.status, "cancelled") == 0 || g_strcmp0 (d.status, "no-show") == 0)
-    return refuse (error, _("This visit did not take place: there is no note to sign."));
+    return palp_store_refuse (error, _("This visit did not take place: there is no note to sign."));
   if (!d.has_note)
-    return refuse (error, _("Write the visit's note before signing it."));
+    return palp_store_refuse (error, _("Write the visit's note before signing it."));
 
   stmt = palp_store_prepare (self, "INSERT INTO gate_overrides (visit_id, gate, reason, by_id, at)"
                                    " VALUES (?1, ?2, ?3, palp_actor (), ?4)", error);
@@ -643,7 +635,7 @@ sign_locked (PalpStore               *self,
         continue;
       reason = g_strstrip (g_strdup (r->override_reason));
       if (g_utf8_strlen (reason, -1) > 500)
-        return refuse (error, _("Say why the safety check is overridden in at most 500 "
+        return palp_store_refuse (error, _("Say why the safety check is overridden in at most 500 "
                                 "characters."));
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, visit_id);

@@ -1,0 +1,107 @@
+/* palp-store-util.c: small helpers the store's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "palp-store-private.h"
+#include "palp-validate.h"
+
+gboolean
+palp_store_invalid (GError     **error,
+                    const char  *message)
+{
+  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+palp_store_refuse (GError     **error,
+                   const char  *message)
+{
+  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT, message);
+  return FALSE;
+}
+
+gboolean
+palp_store_not_found (GError     **error,
+                      const char  *message)
+{
+  g_set_error_literal (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
+
+gboolean
+palp_store_text_ok (const char  *text,
+                    gsize        max,
+                    gboolean     required,
+                    const char  *missing,
+                    GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  if (required && *stripped == '\0')
+    return palp_store_invalid (error, missing);
+  if (!palp_validate_text (text, max, &local))
+    return palp_store_invalid (error, local->message);
+  return TRUE;
+}
+
+GObject *
+palp_store_fill_record (GObject      *record,
+                        sqlite3_stmt *stmt)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *prop = g_strdup (sqlite3_column_name (stmt, i));
+      GParamSpec *pspec;
+
+      g_strdelimit (prop, "_", '-');
+      pspec = g_object_class_find_property (klass, prop);
+      g_assert (pspec != NULL);
+      if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+        continue;
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
+        g_object_set (record, prop, sqlite3_column_int64 (stmt, i), NULL);
+      else
+        g_object_set (record, prop, (const char *) sqlite3_column_text (stmt, i), NULL);
+    }
+  return record;
+}
+
+gpointer
+palp_store_first_item (GListModel *list)
+{
+  if (list == NULL || g_list_model_get_n_items (list) == 0)
+    return NULL;
+  return g_list_model_get_item (list, 0);
+}
+
+GListModel *
+palp_store_list_by_id (PalpStore        *self,
+                       const char       *sql,
+                       gint64            id,
+                       GType             type,
+                       PalpStoreRowFunc  row,
+                       GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return palp_store_collect (self, stmt, type, row, error);
+}
+
+char *
+palp_store_now_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+}
