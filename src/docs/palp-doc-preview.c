@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "palp-doc-preview.h"
 
@@ -32,6 +33,12 @@ static PopplerApi poppler;
  * threads drawing at once corrupt: previews render on worker threads, so
  * every call that reads a document's content takes this lock. */
 G_LOCK_DEFINE_STATIC (poppler_calls);
+
+static void
+stop_poppler_calls (void)
+{
+  G_LOCK (poppler_calls);
+}
 
 static gpointer
 load_poppler (gpointer data)
@@ -64,6 +71,12 @@ load_poppler (gpointer data)
       }
   /* Kept for the life of the process. */
   g_module_make_resident (module);
+  /* poppler's global tables are destroyed when the process exits; a
+   * preview still drawing on a worker thread then would draw into freed
+   * memory. Registered after poppler was loaded, this runs before its
+   * destructors and waits for the drawing under way, holding the lock so
+   * that no more starts. */
+  atexit (stop_poppler_calls);
   return module;
 }
 
@@ -131,19 +144,17 @@ get_page (PopplerDocument  *document,
   return page;
 }
 
-cairo_surface_t *
-palp_pdf_render_page (PopplerDocument  *document,
-                      int               index,
-                      double            scale,
-                      GError          **error)
+static cairo_surface_t *
+render_page_locked (PopplerDocument  *document,
+                    int               index,
+                    double            scale,
+                    GError          **error)
 {
   g_autoptr(PalpPopplerPage) page = NULL;
   cairo_surface_t *surface;
   double width, height;
   int pixel_w, pixel_h;
   cairo_t *cr;
-
-  g_return_val_if_fail (G_IS_OBJECT (document), NULL);
 
   if (!(page = get_page (document, index, error)))
     return NULL;
@@ -168,9 +179,7 @@ palp_pdf_render_page (PopplerDocument  *document,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  G_LOCK (poppler_calls);
   poppler.page_render (page, cr);
-  G_UNLOCK (poppler_calls);
 
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     {
@@ -185,6 +194,24 @@ palp_pdf_render_page (PopplerDocument  *document,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
+  return surface;
+}
+
+cairo_surface_t *
+palp_pdf_render_page (PopplerDocument  *document,
+                      int               index,
+                      double            scale,
+                      GError          **error)
+{
+  cairo_surface_t *surface;
+
+  g_return_val_if_fail (G_IS_OBJECT (document), NULL);
+
+  /* Previews draw on worker threads: the page, its drawing and its
+   * release all under the lock. */
+  G_LOCK (poppler_calls);
+  surface = render_page_locked (document, index, scale, error);
+  G_UNLOCK (poppler_calls);
   return surface;
 }
 
