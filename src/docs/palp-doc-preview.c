@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <cairo-pdf.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -33,6 +34,32 @@ static PopplerApi poppler;
  * threads drawing at once corrupt: previews render on worker threads, so
  * every call that reads a document's content takes this lock. */
 G_LOCK_DEFINE_STATIC (poppler_calls);
+
+static PopplerDocument *keeper;
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A one-page PDF with nothing on it. */
+static GBytes *
+blank_pdf (void)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, 72, 72);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
 
 static void
 stop_poppler_calls (void)
@@ -71,10 +98,17 @@ load_poppler (gpointer data)
       }
   /* Kept for the life of the process. */
   g_module_make_resident (module);
-  /* poppler's global tables are destroyed when the process exits; a
-   * preview still drawing on a worker thread then would draw into freed
-   * memory. Registered after poppler was loaded, this runs before its
-   * destructors and waits for the drawing under way, holding the lock so
+  /* poppler-glib creates its global tables with the first document and
+   * destroys them with the last one: a preview releasing its document on
+   * a worker thread while another draws corrupts them. One empty document
+   * kept for the life of the process keeps them for its life too. */
+  {
+    g_autoptr(GBytes) blank = blank_pdf ();
+
+    keeper = poppler.document_new_from_bytes (blank, NULL, NULL);
+  }
+  /* Registered after poppler was loaded, this runs before its exit-time
+   * destructors and waits for a drawing under way, holding the lock so
    * that no more starts. */
   atexit (stop_poppler_calls);
   return module;
