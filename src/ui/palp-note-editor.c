@@ -25,6 +25,7 @@
 #include "palp-region-picker.h"
 #include "palp-screening.h"
 #include "palp-sign-gates.h"
+#include "palp-store-security.h"
 #include "palp-ui-util.h"
 
 #define SAVE_QUIET_US   (1000 * 1000)  /* save one second after the last change */
@@ -1128,6 +1129,30 @@ palp_note_editor_load (PalpNoteEditor *self,
     }
   if (!palp_store_load_clinical_settings (store, &self->settings, NULL))
     palp_clinical_settings_init_default (&self->settings);
+
+  /* The note's text is the practitioners' unless the clinic lets admins
+   * read it: for anyone else it never reaches a widget. */
+  {
+    PalpSecuritySettings security;
+    PalpActor actor = palp_ui_actor_for_user (user);
+    g_autoptr(GError) refused = NULL;
+
+    palp_security_settings_init_default (&security);
+    palp_store_load_security_settings (store, &security, NULL);
+    if (!palp_permission_check_narrative (&actor, security.admins_read_narratives, &refused))
+      {
+        self->loading = TRUE;
+        for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+          gtk_text_buffer_set_text (self->buffers[i], _("Restricted"), -1);
+        self->loading = FALSE;
+        self->dirty = FALSE;
+        self->read_only_reason = g_strdup (_("Restricted"));
+        show_problem (self, refused->message);
+        gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
+        update_state (self);
+        return;
+      }
+  }
 
   self->loading = TRUE;
   self->is_signed = palp_visit_get_string (self->visit, "signed-at") != NULL;

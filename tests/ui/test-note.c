@@ -15,6 +15,7 @@
 #include "palp-doc-receipt.h"
 #include "palp-note-editor.h"
 #include "palp-sign-gates.h"
+#include "palp-store-security.h"
 #include "palp-test-shot.h"
 #include "palp-today-page.h"
 #include "palp-window.h"
@@ -315,6 +316,51 @@ test_note_read_only_for_others (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (palp_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
 }
 
+/* The note's text is the practitioners': an admin sees "Restricted",
+ * unless the clinic lets admins read it. */
+static void
+test_note_narrative_by_role (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(PalpVisit) visit = draft_visit (f);
+  g_autoptr(PalpSoapNote) note = palp_soap_note_new ();
+  g_autoptr(PalpUser) rosa = palp_store_find_user (f->store, "rosa", NULL);
+  g_autoptr(GError) error = NULL;
+  PalpSecuritySettings security;
+  PalpChartWindow *window;
+  PalpNoteEditor *editor;
+  g_autofree char *text = NULL;
+
+  g_object_set (note, "visit-id", palp_visit_get_int (visit, "id"),
+                "subjective", "Worried about her daughter; jaw worse this week.", NULL);
+  g_assert_true (palp_store_save_soap_note (f->store, note, &error));
+  g_assert_no_error (error);
+
+  window = open_window (f, visit, "rosa");
+  editor = PALP_NOTE_EDITOR (palp_chart_window_get_note_editor (window));
+  text = text_of (palp_note_editor_get_buffer (editor, "subjective"));
+  g_assert_null (strstr (text, "daughter"));
+  g_assert_cmpstr (text, ==, "Restricted");
+  g_assert_nonnull (palp_note_editor_get_problem (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_pointer (&text, g_free);
+
+  /* The clinic lets admins read notes. */
+  palp_store_set_actor (f->store, palp_user_get_id (rosa));
+  palp_security_settings_init_default (&security);
+  g_assert_true (palp_store_load_security_settings (f->store, &security, &error));
+  security.admins_read_narratives = TRUE;
+  g_assert_true (palp_store_save_security_settings (f->store, &security, &error));
+  g_assert_no_error (error);
+  window = open_window (f, visit, "rosa");
+  editor = PALP_NOTE_EDITOR (palp_chart_window_get_note_editor (window));
+  text = text_of (palp_note_editor_get_buffer (editor, "subjective"));
+  g_assert_nonnull (strstr (text, "daughter"));
+  /* Read, never written: the note is Maya's. */
+  g_assert_false (gtk_widget_is_visible (palp_test_find_widget (GTK_WIDGET (editor),
+                                                                GTK_TYPE_MENU_BUTTON)));
+}
+
 /* Today lists unsigned notes, and opens one. */
 static void
 test_today_unsigned (Fixture       *f,
@@ -358,6 +404,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/note/read-only-for-others", Fixture, NULL, fixture_setup,
               test_note_read_only_for_others, fixture_teardown);
+  g_test_add ("/note/narrative-by-role", Fixture, NULL, fixture_setup,
+              test_note_narrative_by_role, fixture_teardown);
   g_test_add ("/note/today-unsigned", Fixture, NULL, fixture_setup, test_today_unsigned,
               fixture_teardown);
   return g_test_run ();
