@@ -26,77 +26,19 @@
 
 /* Rows to records --------------------------------------------------------- */
 
-/* Fills @record from the current row: each column, named as its property
- * with "_" for "-", goes to the property of that name (NULL leaves it
- * unset). */
-#define ROW_FUNC(name, TYPE)                                                   \
-  static GObject *                                                             \
-  name##_row (PalpStore *self, sqlite3_stmt *stmt, GError **error)             \
-  {                                                                            \
-    (void) self;                                                               \
-    (void) error;                                                              \
-    return palp_store_fill_record (g_object_new (TYPE, NULL), stmt);                      \
-  }
-
-ROW_FUNC (history, PALP_TYPE_HEALTH_HISTORY)
-ROW_FUNC (screening, PALP_TYPE_SCREENING_RECORD)
-ROW_FUNC (finding, PALP_TYPE_FINDING_RECORD)
-ROW_FUNC (oral, PALP_TYPE_ORAL_ASSESSMENT)
-ROW_FUNC (diagnosis, PALP_TYPE_DIAGNOSIS)
-ROW_FUNC (referral, PALP_TYPE_REFERRAL)
-ROW_FUNC (plan, PALP_TYPE_PLAN)
-ROW_FUNC (goal, PALP_TYPE_PLAN_GOAL)
-ROW_FUNC (reading, PALP_TYPE_READING)
-ROW_FUNC (consent, PALP_TYPE_CONSENT)
-ROW_FUNC (note, PALP_TYPE_SOAP_NOTE)
-ROW_FUNC (amendment, PALP_TYPE_AMENDMENT)
-ROW_FUNC (override, PALP_TYPE_GATE_OVERRIDE)
-
-/* A list of rows whose query takes one id. */
-/* The first item of a list, or NULL (without @error when there is none). */
-/* Binds the properties @props of @record to parameters 1, 2, ... An int
- * property whose name ends in "?" binds 0 as NULL. */
-static void
-bind_props (sqlite3_stmt       *stmt,
-            gpointer            record,
-            const char * const *props)
-{
-  for (int i = 0; props[i] != NULL; i++)
-    {
-      gboolean zero_null = g_str_has_suffix (props[i], "?");
-      g_autofree char *prop = g_strndup (props[i], strlen (props[i]) - (zero_null ? 1 : 0));
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), prop);
-
-      g_assert (pspec != NULL);
-      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
-        {
-          gint64 v = palp_record_get_int (PALP_RECORD (record), prop);
-
-          if (zero_null && v == 0)
-            sqlite3_bind_null (stmt, i + 1);
-          else
-            sqlite3_bind_int64 (stmt, i + 1, v);
-        }
-      else
-        palp_store_bind_text (stmt, i + 1, palp_record_get_string (PALP_RECORD (record), prop));
-    }
-}
-
-/* Runs @sql with @record's @props bound, in the current transaction. */
-static gboolean
-exec_props (PalpStore          *self,
-            const char         *sql,
-            gpointer            record,
-            const char * const *props,
-            GError            **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_props (stmt, record, props);
-  return palp_store_step_done (self, stmt, error);
-}
+PALP_STORE_ROW_FUNC (history, PALP_TYPE_HEALTH_HISTORY)
+PALP_STORE_ROW_FUNC (screening, PALP_TYPE_SCREENING_RECORD)
+PALP_STORE_ROW_FUNC (finding, PALP_TYPE_FINDING_RECORD)
+PALP_STORE_ROW_FUNC (oral, PALP_TYPE_ORAL_ASSESSMENT)
+PALP_STORE_ROW_FUNC (diagnosis, PALP_TYPE_DIAGNOSIS)
+PALP_STORE_ROW_FUNC (referral, PALP_TYPE_REFERRAL)
+PALP_STORE_ROW_FUNC (plan, PALP_TYPE_PLAN)
+PALP_STORE_ROW_FUNC (goal, PALP_TYPE_PLAN_GOAL)
+PALP_STORE_ROW_FUNC (reading, PALP_TYPE_READING)
+PALP_STORE_ROW_FUNC (consent, PALP_TYPE_CONSENT)
+PALP_STORE_ROW_FUNC (note, PALP_TYPE_SOAP_NOTE)
+PALP_STORE_ROW_FUNC (amendment, PALP_TYPE_AMENDMENT)
+PALP_STORE_ROW_FUNC (override, PALP_TYPE_GATE_OVERRIDE)
 
 /* Checks and messages ----------------------------------------------------- */
 
@@ -323,10 +265,12 @@ palp_store_save_health_history (PalpStore          *self,
   g_object_set (history, "recorded-at", now, NULL);
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, "INSERT INTO health_histories (client_id, taken_on, answers, allergies,"
-                         " has_blood_thinners, pregnant, head_neck_radiation, recorded_at,"
-                         " recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, palp_actor ())",
-                   history, props, error);
+  ok = palp_store_exec_props (self,
+                              "INSERT INTO health_histories (client_id, taken_on, answers,"
+                              " allergies, has_blood_thinners, pregnant, head_neck_radiation,"
+                              " recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                              " palp_actor ())",
+                              history, props, error);
   if (!finish_save (self, ok, history, TRUE, error))
     return FALSE;
   g_object_set (history, "recorded-by", palp_store_get_actor (self), NULL);
@@ -434,17 +378,21 @@ palp_store_save_screening (PalpStore            *self,
   g_object_set (screening, "taken-at", now, NULL);
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, "INSERT INTO screenings (client_id, taken_on, taken_at, note, taken_by)"
-                         " VALUES (?1, ?2, ?3, ?4, palp_actor ())", screening, props, error);
+  ok = palp_store_exec_props (self,
+                              "INSERT INTO screenings (client_id, taken_on, taken_at, note,"
+                              " taken_by) VALUES (?1, ?2, ?3, ?4, palp_actor ())",
+                              screening, props, error);
   id = sqlite3_last_insert_rowid (palp_store_get_db (self));
   for (guint i = 0; ok && i < n; i++)
     {
       g_autoptr(PalpFindingRecord) finding = g_list_model_get_item (findings, i);
 
       g_object_set (finding, "screening-id", id, NULL);
-      ok = exec_props (self, "INSERT INTO screening_findings (screening_id, kind, severity, note,"
-                             " region_id, clearance_on_file) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                       finding, finding_props, error);
+      ok = palp_store_exec_props (self,
+                                  "INSERT INTO screening_findings (screening_id, kind, severity,"
+                                  " note, region_id, clearance_on_file) VALUES (?1, ?2, ?3, ?4,"
+                                  " ?5, ?6)",
+                                  finding, finding_props, error);
       if (ok)
         g_object_set (finding, "id", sqlite3_last_insert_rowid (palp_store_get_db (self)),
                       "taken-on", palp_screening_record_get_string (screening, "taken-on"),
@@ -522,21 +470,20 @@ palp_store_save_oral_assessment (PalpStore           *self,
   if (!palp_store_tx_begin (self, error))
     return FALSE;
   /* One per visit: a second save rewrites it. */
-  ok = exec_props (self, "INSERT INTO oral_assessments (visit_id, teeth, gingiva, bone, tongue,"
-                         " surrounding, active_infection, lesions, loose_teeth,"
-                         " periodontal_disease, gloves, note, assessed_at, assessed_by)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                         " palp_actor ())"
-                         " ON CONFLICT (visit_id) DO UPDATE SET teeth = excluded.teeth,"
-                         " gingiva = excluded.gingiva, bone = excluded.bone,"
-                         " tongue = excluded.tongue, surrounding = excluded.surrounding,"
-                         " active_infection = excluded.active_infection,"
-                         " lesions = excluded.lesions, loose_teeth = excluded.loose_teeth,"
-                         " periodontal_disease = excluded.periodontal_disease,"
-                         " gloves = excluded.gloves, note = excluded.note,"
-                         " assessed_at = excluded.assessed_at,"
-                         " assessed_by = excluded.assessed_by",
-                   oral, props, error);
+  ok = palp_store_exec_props (self,
+                              "INSERT INTO oral_assessments (visit_id, teeth, gingiva, bone,"
+                              " tongue, surrounding, active_infection, lesions, loose_teeth,"
+                              " periodontal_disease, gloves, note, assessed_at, assessed_by)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                              " palp_actor ()) ON CONFLICT (visit_id) DO UPDATE SET teeth ="
+                              " excluded.teeth, gingiva = excluded.gingiva, bone = excluded.bone,"
+                              " tongue = excluded.tongue, surrounding = excluded.surrounding,"
+                              " active_infection = excluded.active_infection, lesions ="
+                              " excluded.lesions, loose_teeth = excluded.loose_teeth,"
+                              " periodontal_disease = excluded.periodontal_disease, gloves ="
+                              " excluded.gloves, note = excluded.note, assessed_at ="
+                              " excluded.assessed_at, assessed_by = excluded.assessed_by",
+                              oral, props, error);
   if (!palp_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
   g_object_set (oral,
@@ -621,19 +568,19 @@ palp_store_save_diagnosis (PalpStore      *self,
     {
       static const char *clear_props[] = { "client-id", "id", NULL };
 
-      ok = exec_props (self, "UPDATE diagnoses SET is_primary = 0"
-                             " WHERE client_id = ?1 AND is_primary = 1 AND id != ?2",
-                       diagnosis, clear_props, error);
+      ok = palp_store_exec_props (self, "UPDATE diagnoses SET is_primary = 0"
+                                        " WHERE client_id = ?1 AND is_primary = 1 AND id != ?2",
+                                  diagnosis, clear_props, error);
     }
   if (ok)
-    ok = exec_props (self, id == 0
-                       ? "INSERT INTO diagnoses (client_id, code, description, onset_on,"
-                         " laterality, is_primary, archived, created_at, created_by)"
-                         " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, palp_actor () WHERE ?9 = 0"
-                       : "UPDATE diagnoses SET code = ?2, description = ?3, onset_on = ?4,"
-                         " laterality = ?5, is_primary = ?6, archived = ?7"
-                         " WHERE id = ?9 AND client_id = ?1 AND ?8 IS NOT NULL",
-                     diagnosis, props, error);
+    ok = palp_store_exec_props (self, id == 0
+                                  ? "INSERT INTO diagnoses (client_id, code, description, onset_on,"
+                                    " laterality, is_primary, archived, created_at, created_by)"
+                                    " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, palp_actor () WHERE ?9 = 0"
+                                  : "UPDATE diagnoses SET code = ?2, description = ?3, onset_on = ?4,"
+                                    " laterality = ?5, is_primary = ?6, archived = ?7"
+                                    " WHERE id = ?9 AND client_id = ?1 AND ?8 IS NOT NULL",
+                                diagnosis, props, error);
   if (!finish_save (self, ok, diagnosis, id == 0, error))
     return FALSE;
   if (palp_diagnosis_get_int (diagnosis, "created-by") == 0)
@@ -755,16 +702,16 @@ palp_store_save_referral (PalpStore     *self,
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, id == 0
-                     ? "INSERT INTO referrals (client_id, prescriber_name, profession, npi,"
-                       " referred_on, expires_on, frequency, duration, regions, note, created_at,"
-                       " created_by) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                       " palp_actor () WHERE ?12 = 0"
-                     : "UPDATE referrals SET prescriber_name = ?2, profession = ?3, npi = ?4,"
-                       " referred_on = ?5, expires_on = ?6, frequency = ?7, duration = ?8,"
-                       " regions = ?9, note = ?10 WHERE id = ?12 AND client_id = ?1"
-                       " AND ?11 IS NOT NULL",
-                   referral, props, error);
+  ok = palp_store_exec_props (self, id == 0
+                                ? "INSERT INTO referrals (client_id, prescriber_name, profession, npi,"
+                                  " referred_on, expires_on, frequency, duration, regions, note, created_at,"
+                                  " created_by) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                                  " palp_actor () WHERE ?12 = 0"
+                                : "UPDATE referrals SET prescriber_name = ?2, profession = ?3, npi = ?4,"
+                                  " referred_on = ?5, expires_on = ?6, frequency = ?7, duration = ?8,"
+                                  " regions = ?9, note = ?10 WHERE id = ?12 AND client_id = ?1"
+                                  " AND ?11 IS NOT NULL",
+                              referral, props, error);
   if (ok && id == 0)
     id = sqlite3_last_insert_rowid (palp_store_get_db (self));
 
@@ -904,16 +851,16 @@ palp_store_save_plan (PalpStore  *self,
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, id == 0
-                     ? "INSERT INTO plans (client_id, practitioner_id, started_on, summary,"
-                       " frequency, created_at, session_minutes, sessions, techniques,"
-                       " home_care, reassess_on) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10,"
-                       " ?11, ?12 WHERE ?7 = 0"
-                     : "UPDATE plans SET practitioner_id = ?2, started_on = ?3, summary = ?4,"
-                       " frequency = ?5, session_minutes = ?8, sessions = ?9,"
-                       " techniques = ?10, home_care = ?11, reassess_on = ?12"
-                       " WHERE id = ?7 AND client_id = ?1 AND ?6 IS NOT NULL",
-                   plan, props, error);
+  ok = palp_store_exec_props (self, id == 0
+                                ? "INSERT INTO plans (client_id, practitioner_id, started_on, summary,"
+                                  " frequency, created_at, session_minutes, sessions, techniques,"
+                                  " home_care, reassess_on) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10,"
+                                  " ?11, ?12 WHERE ?7 = 0"
+                                : "UPDATE plans SET practitioner_id = ?2, started_on = ?3, summary = ?4,"
+                                  " frequency = ?5, session_minutes = ?8, sessions = ?9,"
+                                  " techniques = ?10, home_care = ?11, reassess_on = ?12"
+                                  " WHERE id = ?7 AND client_id = ?1 AND ?6 IS NOT NULL",
+                              plan, props, error);
   if (ok && id == 0)
     id = sqlite3_last_insert_rowid (palp_store_get_db (self));
 
@@ -1151,16 +1098,16 @@ palp_store_save_plan_goal (PalpStore     *self,
   if (!palp_store_tx_begin (self, error))
     return FALSE;
   /* Numbers are bound as text and stored as numbers. */
-  ok = exec_props (self, id == 0
-                     ? "INSERT INTO plan_goals (plan_id, measure, goal, label, unit, direction,"
-                       " mic, baseline, target, by_date, by_visit, archived)"
-                       " SELECT ?1, ?2, ?3, ?4, ?5, ?6, CAST (?7 AS REAL), CAST (?8 AS REAL),"
-                       " CAST (?9 AS REAL), ?10, ?11, ?12 WHERE ?13 = 0"
-                     : "UPDATE plan_goals SET measure = ?2, goal = ?3, label = ?4, unit = ?5,"
-                       " direction = ?6, mic = CAST (?7 AS REAL), baseline = CAST (?8 AS REAL),"
-                       " target = CAST (?9 AS REAL), by_date = ?10, by_visit = ?11,"
-                       " archived = ?12 WHERE id = ?13 AND plan_id = ?1",
-                   goal, props, error);
+  ok = palp_store_exec_props (self, id == 0
+                                ? "INSERT INTO plan_goals (plan_id, measure, goal, label, unit, direction,"
+                                  " mic, baseline, target, by_date, by_visit, archived)"
+                                  " SELECT ?1, ?2, ?3, ?4, ?5, ?6, CAST (?7 AS REAL), CAST (?8 AS REAL),"
+                                  " CAST (?9 AS REAL), ?10, ?11, ?12 WHERE ?13 = 0"
+                                : "UPDATE plan_goals SET measure = ?2, goal = ?3, label = ?4, unit = ?5,"
+                                  " direction = ?6, mic = CAST (?7 AS REAL), baseline = CAST (?8 AS REAL),"
+                                  " target = CAST (?9 AS REAL), by_date = ?10, by_visit = ?11,"
+                                  " archived = ?12 WHERE id = ?13 AND plan_id = ?1",
+                              goal, props, error);
   if (ok && id != 0 && sqlite3_changes (palp_store_get_db (self)) == 0)
     ok = palp_store_not_found (error, _("This goal no longer exists."));
   return finish_save (self, ok, goal, id == 0, error);
@@ -1246,11 +1193,12 @@ palp_store_save_reading (PalpStore    *self,
   if (!palp_store_tx_begin (self, error))
     return FALSE;
   /* One reading per goal and visit: a second save corrects it. */
-  ok = exec_props (self, "INSERT INTO measurements (visit_id, goal_id, value, taken_at, taken_by)"
-                         " VALUES (?1, ?2, CAST (?3 AS REAL), ?4, palp_actor ())"
-                         " ON CONFLICT (visit_id, goal_id) DO UPDATE SET value = excluded.value,"
-                         " taken_at = excluded.taken_at, taken_by = excluded.taken_by",
-                   reading, props, error);
+  ok = palp_store_exec_props (self,
+                              "INSERT INTO measurements (visit_id, goal_id, value, taken_at,"
+                              " taken_by) VALUES (?1, ?2, CAST (?3 AS REAL), ?4, palp_actor ()) ON"
+                              " CONFLICT (visit_id, goal_id) DO UPDATE SET value = excluded.value,"
+                              " taken_at = excluded.taken_at, taken_by = excluded.taken_by",
+                              reading, props, error);
   if (!palp_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
   g_object_set (reading, "taken-by", palp_store_get_actor (self),
@@ -1365,11 +1313,12 @@ palp_store_save_consent (PalpStore    *self,
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, "INSERT INTO consents (client_id, kind, plan_id, explained, questions,"
-                         " signed_by_name, signature, typed_name, attested, signed_at,"
-                         " recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                         " palp_actor ())",
-                   consent, props, error);
+  ok = palp_store_exec_props (self,
+                              "INSERT INTO consents (client_id, kind, plan_id, explained,"
+                              " questions, signed_by_name, signature, typed_name, attested,"
+                              " signed_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                              " ?9, ?10, palp_actor ())",
+                              consent, props, error);
   if (!finish_save (self, ok, consent, TRUE, error))
     return FALSE;
   g_object_set (consent, "recorded-by", palp_store_get_actor (self), NULL);
@@ -1504,19 +1453,20 @@ palp_store_save_soap_note (PalpStore     *self,
   if (!palp_store_tx_begin (self, error))
     return FALSE;
   /* Pain is NULL unless rated. */
-  ok = exec_props (self, "INSERT INTO soap_notes (visit_id, subjective, objective, assessment,"
-                         " plan_text, techniques, draping, gloves, check_ins, adverse_effects,"
-                         " updated_at, pain, created_at, author_id)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, json (?6), ?7, ?8, ?9, ?10, ?11,"
-                         " CASE WHEN ?12 = 1 THEN ?13 END, ?11, palp_actor ())"
-                         " ON CONFLICT (visit_id) DO UPDATE SET subjective = excluded.subjective,"
-                         " objective = excluded.objective, assessment = excluded.assessment,"
-                         " plan_text = excluded.plan_text, techniques = excluded.techniques,"
-                         " draping = excluded.draping, gloves = excluded.gloves,"
-                         " check_ins = excluded.check_ins,"
-                         " adverse_effects = excluded.adverse_effects, pain = excluded.pain,"
-                         " updated_at = max (excluded.updated_at, created_at)",
-                   note, props, error);
+  ok = palp_store_exec_props (self,
+                              "INSERT INTO soap_notes (visit_id, subjective, objective,"
+                              " assessment, plan_text, techniques, draping, gloves, check_ins,"
+                              " adverse_effects, updated_at, pain, created_at, author_id) VALUES"
+                              " (?1, ?2, ?3, ?4, ?5, json (?6), ?7, ?8, ?9, ?10, ?11, CASE WHEN"
+                              " ?12 = 1 THEN ?13 END, ?11, palp_actor ()) ON CONFLICT (visit_id)"
+                              " DO UPDATE SET subjective = excluded.subjective, objective ="
+                              " excluded.objective, assessment = excluded.assessment, plan_text ="
+                              " excluded.plan_text, techniques = excluded.techniques, draping ="
+                              " excluded.draping, gloves = excluded.gloves, check_ins ="
+                              " excluded.check_ins, adverse_effects = excluded.adverse_effects,"
+                              " pain = excluded.pain, updated_at = max (excluded.updated_at,"
+                              " created_at)",
+                              note, props, error);
   if (!palp_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
   if (palp_soap_note_get_int (note, "author-id") == 0)

@@ -19,57 +19,11 @@
 
 /* Rows and records --------------------------------------------------------- */
 
-/* Fills @record from the current row: each column, named as its property
- * with "_" for "-", sets that property (NULL leaves it unset). */
-#define ROW_FUNC(name, TYPE)                                                   \
-  static GObject *                                                             \
-  name##_row (PalpStore *self, sqlite3_stmt *stmt, GError **error)             \
-  {                                                                            \
-    (void) self;                                                               \
-    (void) error;                                                              \
-    return palp_store_fill_record (g_object_new (TYPE, NULL), stmt);                      \
-  }
-
-ROW_FUNC (payer, PALP_TYPE_PAYER)
-ROW_FUNC (fee, PALP_TYPE_PAYER_FEE)
-ROW_FUNC (policy, PALP_TYPE_POLICY)
-ROW_FUNC (signature, PALP_TYPE_BENEFIT_SIGNATURE)
-ROW_FUNC (authorisation, PALP_TYPE_AUTHORISATION)
-
-/* Binds @props of @record to parameters 1, 2, ...; an int property whose
- * name ends in "?" binds 0 as NULL. */
-static gboolean
-exec_props (PalpStore          *self,
-            const char         *sql,
-            gpointer            record,
-            const char * const *props,
-            GError            **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (int i = 0; props[i] != NULL; i++)
-    {
-      gboolean zero_null = g_str_has_suffix (props[i], "?");
-      g_autofree char *prop = g_strndup (props[i], strlen (props[i]) - (zero_null ? 1 : 0));
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), prop);
-
-      g_assert (pspec != NULL);
-      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
-        {
-          gint64 v = palp_record_get_int (PALP_RECORD (record), prop);
-
-          if (zero_null && v == 0)
-            sqlite3_bind_null (stmt, i + 1);
-          else
-            sqlite3_bind_int64 (stmt, i + 1, v);
-        }
-      else
-        palp_store_bind_text (stmt, i + 1, palp_record_get_string (PALP_RECORD (record), prop));
-    }
-  return palp_store_step_done (self, stmt, error);
-}
+PALP_STORE_ROW_FUNC (payer, PALP_TYPE_PAYER)
+PALP_STORE_ROW_FUNC (fee, PALP_TYPE_PAYER_FEE)
+PALP_STORE_ROW_FUNC (policy, PALP_TYPE_POLICY)
+PALP_STORE_ROW_FUNC (signature, PALP_TYPE_BENEFIT_SIGNATURE)
+PALP_STORE_ROW_FUNC (authorisation, PALP_TYPE_AUTHORISATION)
 
 /* One integer from a query taking up to two ids; @fallback without a row. */
 static gint64
@@ -226,15 +180,15 @@ palp_store_save_payer (PalpStore  *self,
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, id == 0
-                     ? "INSERT INTO payers (name, kind, electronic_id, address, phone, unit_rule,"
-                       " referral_required, preauth_required, in_network, active, note)"
-                       " SELECT trim (?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE ?12 = 0"
-                     : "UPDATE payers SET name = trim (?1), kind = ?2, electronic_id = ?3,"
-                       " address = ?4, phone = ?5, unit_rule = ?6, referral_required = ?7,"
-                       " preauth_required = ?8, in_network = ?9, active = ?10, note = ?11"
-                       " WHERE id = ?12",
-                   payer, props, error);
+  ok = palp_store_exec_props (self, id == 0
+                                ? "INSERT INTO payers (name, kind, electronic_id, address, phone, unit_rule,"
+                                  " referral_required, preauth_required, in_network, active, note)"
+                                  " SELECT trim (?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE ?12 = 0"
+                                : "UPDATE payers SET name = trim (?1), kind = ?2, electronic_id = ?3,"
+                                  " address = ?4, phone = ?5, unit_rule = ?6, referral_required = ?7,"
+                                  " preauth_required = ?8, in_network = ?9, active = ?10, note = ?11"
+                                  " WHERE id = ?12",
+                              payer, props, error);
   if (ok && id == 0)
     g_object_set (payer, "id", sqlite3_last_insert_rowid (palp_store_get_db (self)), NULL);
   return palp_store_tx_end (self, ok, error);
@@ -492,26 +446,26 @@ palp_store_save_policy (PalpStore   *self,
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, id == 0
-                     ? "INSERT INTO policies (client_id, payer_id, member_id, group_number,"
-                       " relationship, insured_name, insured_birth_date, priority, starts_on,"
-                       " ends_on, benefit_year_start, visit_limit, visit_counting,"
-                       " annual_max_cents, plan_percent, per_visit_cap_cents, prior_on,"
-                       " prior_visits, prior_paid_cents, deductible_note, copay_note,"
-                       " claim_number, injury_date, injury_state, employer, adjuster, active,"
-                       " created_at) SELECT ?1, ?2, trim (?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                       " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
-                       " ?25, ?26, ?27, ?28 WHERE ?29 = 0"
-                     : "UPDATE policies SET payer_id = ?2, member_id = trim (?3),"
-                       " group_number = ?4, relationship = ?5, insured_name = ?6,"
-                       " insured_birth_date = ?7, priority = ?8, starts_on = ?9, ends_on = ?10,"
-                       " benefit_year_start = ?11, visit_limit = ?12, visit_counting = ?13,"
-                       " annual_max_cents = ?14, plan_percent = ?15, per_visit_cap_cents = ?16,"
-                       " prior_on = ?17, prior_visits = ?18, prior_paid_cents = ?19,"
-                       " deductible_note = ?20, copay_note = ?21, claim_number = ?22,"
-                       " injury_date = ?23, injury_state = ?24, employer = ?25, adjuster = ?26,"
-                       " active = ?27 WHERE id = ?29 AND client_id = ?1 AND ?28 IS NOT NULL",
-                   policy, props, error);
+  ok = palp_store_exec_props (self, id == 0
+                                ? "INSERT INTO policies (client_id, payer_id, member_id, group_number,"
+                                  " relationship, insured_name, insured_birth_date, priority, starts_on,"
+                                  " ends_on, benefit_year_start, visit_limit, visit_counting,"
+                                  " annual_max_cents, plan_percent, per_visit_cap_cents, prior_on,"
+                                  " prior_visits, prior_paid_cents, deductible_note, copay_note,"
+                                  " claim_number, injury_date, injury_state, employer, adjuster, active,"
+                                  " created_at) SELECT ?1, ?2, trim (?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                  " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+                                  " ?25, ?26, ?27, ?28 WHERE ?29 = 0"
+                                : "UPDATE policies SET payer_id = ?2, member_id = trim (?3),"
+                                  " group_number = ?4, relationship = ?5, insured_name = ?6,"
+                                  " insured_birth_date = ?7, priority = ?8, starts_on = ?9, ends_on = ?10,"
+                                  " benefit_year_start = ?11, visit_limit = ?12, visit_counting = ?13,"
+                                  " annual_max_cents = ?14, plan_percent = ?15, per_visit_cap_cents = ?16,"
+                                  " prior_on = ?17, prior_visits = ?18, prior_paid_cents = ?19,"
+                                  " deductible_note = ?20, copay_note = ?21, claim_number = ?22,"
+                                  " injury_date = ?23, injury_state = ?24, employer = ?25, adjuster = ?26,"
+                                  " active = ?27 WHERE id = ?29 AND client_id = ?1 AND ?28 IS NOT NULL",
+                              policy, props, error);
   if (ok && id == 0)
     g_object_set (policy, "id", sqlite3_last_insert_rowid (palp_store_get_db (self)), NULL);
   return palp_store_tx_end (self, ok, error);
@@ -588,11 +542,11 @@ palp_store_add_benefit_signature (PalpStore            *self,
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, "INSERT INTO benefit_signatures (client_id, policy_id, kind,"
-                         " signed_by_name, signature, typed_name, attested, signed_on,"
-                         " recorded_at, recorded_by) VALUES (?1, ?2, ?3, trim (?4), ?5, ?6, ?7,"
-                         " ?8, ?9, palp_actor ())",
-                   signature, props, error);
+  ok = palp_store_exec_props (self, "INSERT INTO benefit_signatures (client_id, policy_id, kind,"
+                                    " signed_by_name, signature, typed_name, attested, signed_on,"
+                                    " recorded_at, recorded_by) VALUES (?1, ?2, ?3, trim (?4), ?5, ?6, ?7,"
+                                    " ?8, ?9, palp_actor ())",
+                              signature, props, error);
   if (ok)
     g_object_set (signature, "id", sqlite3_last_insert_rowid (palp_store_get_db (self)),
                   "recorded-by", palp_store_get_actor (self), NULL);
@@ -716,14 +670,14 @@ palp_store_save_authorisation (PalpStore          *self,
 
   if (!palp_store_tx_begin (self, error))
     return FALSE;
-  ok = exec_props (self, id == 0
-                     ? "INSERT INTO authorisations (policy_id, number, unit, authorised,"
-                       " starts_on, ends_on, note, created_at) SELECT ?1, trim (?2), ?3, ?4, ?5,"
-                       " ?6, ?7, ?8 WHERE ?9 = 0"
-                     : "UPDATE authorisations SET number = trim (?2), unit = ?3, authorised = ?4,"
-                       " starts_on = ?5, ends_on = ?6, note = ?7"
-                       " WHERE id = ?9 AND policy_id = ?1 AND ?8 IS NOT NULL",
-                   authorisation, props, error);
+  ok = palp_store_exec_props (self, id == 0
+                                ? "INSERT INTO authorisations (policy_id, number, unit, authorised,"
+                                  " starts_on, ends_on, note, created_at) SELECT ?1, trim (?2), ?3, ?4, ?5,"
+                                  " ?6, ?7, ?8 WHERE ?9 = 0"
+                                : "UPDATE authorisations SET number = trim (?2), unit = ?3, authorised = ?4,"
+                                  " starts_on = ?5, ends_on = ?6, note = ?7"
+                                  " WHERE id = ?9 AND policy_id = ?1 AND ?8 IS NOT NULL",
+                              authorisation, props, error);
   if (ok && id == 0)
     g_object_set (authorisation, "id", sqlite3_last_insert_rowid (palp_store_get_db (self)),
                   NULL);

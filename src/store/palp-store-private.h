@@ -163,6 +163,25 @@ GListModel   *palp_store_list_by_id     (PalpStore     *self,
                                          GType          type,
                                          PalpStoreRowFunc row,
                                          GError       **error);
+/* Runs @sql with @record's properties @props bound to parameters 1, 2,
+ * ... (an int property whose name ends in "?" binds 0 as NULL), in the
+ * current transaction. */
+gboolean      palp_store_exec_props     (PalpStore     *self,
+                                         const char    *sql,
+                                         gpointer       record,
+                                         const char * const *props,
+                                         GError       **error);
+/* A PalpStoreRowFunc named @name_row that fills a new @TYPE from the row
+ * (palp_store_fill_record ()). */
+#define PALP_STORE_ROW_FUNC(name, TYPE)                                       \
+  static GObject *                                                           \
+  name##_row (PalpStore *self, sqlite3_stmt *stmt, GError **error)           \
+  {                                                                          \
+    (void) self;                                                             \
+    (void) error;                                                            \
+    return palp_store_fill_record (g_object_new (TYPE, NULL), stmt);         \
+  }
+
 /* Local time as the store writes it: "YYYY-MM-DD HH:MM:SS". */
 char         *palp_store_now_string     (void);
 

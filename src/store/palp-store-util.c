@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "palp-record.h"
 #include "palp-store-private.h"
 #include "palp-validate.h"
 
@@ -104,4 +107,37 @@ palp_store_now_string (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+}
+
+gboolean
+palp_store_exec_props (PalpStore          *self,
+                       const char         *sql,
+                       gpointer            record,
+                       const char * const *props,
+                       GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (int i = 0; props[i] != NULL; i++)
+    {
+      gboolean zero_null = g_str_has_suffix (props[i], "?");
+      g_autofree char *prop = g_strndup (props[i], strlen (props[i]) - (zero_null ? 1 : 0));
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), prop);
+
+      g_assert (pspec != NULL);
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
+        {
+          gint64 v = palp_record_get_int (PALP_RECORD (record), prop);
+
+          if (zero_null && v == 0)
+            sqlite3_bind_null (stmt, i + 1);
+          else
+            sqlite3_bind_int64 (stmt, i + 1, v);
+        }
+      else
+        palp_store_bind_text (stmt, i + 1, palp_record_get_string (PALP_RECORD (record), prop));
+    }
+  return palp_store_step_done (self, stmt, error);
 }
