@@ -591,6 +591,9 @@ add_overrides (ClinicalWriter          *writer,
   palp_doc_end_table (writer->doc);
 }
 
+/* Heading, reason and the first lines of an amendment's text, in points. */
+#define AMENDMENT_HEAD_HEIGHT 90.0
+
 static void
 add_amendments (ClinicalWriter          *writer,
                 const PalpVisitDocument *visit)
@@ -599,6 +602,8 @@ add_amendments (ClinicalWriter          *writer,
 
   if (n == 0)
     return;
+  /* The section's heading and note stay with the first amendment. */
+  palp_doc_keep_together (writer->doc, AMENDMENT_HEAD_HEIGHT + 40.0);
   palp_doc_add_heading (writer->doc, _("Amendments"));
   palp_doc_add_paragraph (writer->doc,
                           _("Corrections added after signing. The note above is printed as it "
@@ -616,6 +621,9 @@ add_amendments (ClinicalWriter          *writer,
       /* Translators: an amendment's number, its author and when it was written. */
       header = g_strdup_printf (_("Amendment %u, by %s on %s"), i + 1, by, when);
       reason = g_strdup_printf (_("Reason: %s"), palp_amendment_get_string (a, "reason"));
+      /* An amendment's heading and reason stay with the start of its text. */
+      if (i > 0)
+        palp_doc_keep_together (writer->doc, AMENDMENT_HEAD_HEIGHT);
       palp_doc_add_paragraph (writer->doc, header, PALP_DOC_TEXT_STRONG);
       palp_doc_add_paragraph (writer->doc, reason, PALP_DOC_TEXT_MUTED);
       palp_doc_add_paragraph (writer->doc, palp_amendment_get_string (a, "text"),
