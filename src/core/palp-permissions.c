@@ -225,6 +225,22 @@ palp_permission_check_narrative (const PalpActor  *actor,
   return palp_permission_check (actor, PALP_ACTION_READ_NOTE_NARRATIVE, 0, error);
 }
 
+const char * const palp_note_narrative_fields[] = {
+  "subjective", "objective", "assessment", "plan-text", "adverse-effects", NULL
+};
+const char * const palp_amendment_narrative_fields[] = { "text", "reason", NULL };
+
+const char *
+palp_narrative_shown (gboolean    may_read,
+                      const char *text)
+{
+  if (may_read)
+    return text;
+  /* Translators: printed and shown in place of a clinical note's text
+   * for someone the clinic does not let read it. */
+  return _("Restricted");
+}
+
 const char *
 palp_action_to_key (PalpAction action)
 {

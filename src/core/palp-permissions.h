@@ -75,6 +75,20 @@ gboolean     palp_permission_check_narrative (const PalpActor *actor,
                                        gboolean          admins_may_read,
                                        GError          **error);
 
+/* The fields of a clinical note (PalpSoapNote's properties) and of an
+ * amendment (PalpAmendment's) that are narrative: the practitioner's own
+ * words. Everything else a note holds (dates, codes, pain, techniques,
+ * measurements, signatures) is not. NULL-terminated. */
+extern const char * const palp_note_narrative_fields[];
+extern const char * const palp_amendment_narrative_fields[];
+
+/* What a reader sees of a narrative @text: @text itself when @may_read
+ * (palp_permission_check_narrative ()), otherwise the plain translated
+ * statement "Restricted", also for an empty text, so an empty note cannot
+ * be told from a written one. */
+const char  *palp_narrative_shown     (gboolean          may_read,
+                                       const char       *text);
+
 /* Stable keys for the audit log and the CLI: "issue-receipts", ... */
 const char  *palp_action_to_key       (PalpAction        action);
 gboolean     palp_action_from_key     (const char       *key,

@@ -68,6 +68,9 @@ GArray   *clinical_goal_series     (const PalpClinicalDocument *document,
 
 /* The SOAP note of one visit (without the letterhead): its sections,
  * chart, signature, overrides and amendments. */
+/* Says, once, that the notes' text is left out for this reader
+ * (PalpClinicalDocument.narrative_restricted); nothing otherwise. */
+void      clinical_add_restriction (ClinicalWriter             *writer);
 gboolean  clinical_add_visit_note  (ClinicalWriter             *writer,
                                     const PalpVisitDocument    *visit,
                                     GError                    **error);

@@ -19,6 +19,7 @@
 #include "palp-doc-clinical-private.h"
 #include "palp-doc-receipt.h"
 #include "palp-measure.h"
+#include "palp-permissions.h"
 #include "palp-sign-gates.h"
 
 /* A body view on a note leaves room for its words on the same page. */
@@ -394,11 +395,16 @@ clinical_goal_series (const PalpClinicalDocument *document,
 /* ---------------------------------------------------------------------- */
 /* A visit's note                                                         */
 
+/* A narrative section of a note; the plain statement in its place for a
+ * reader the clinic keeps from notes' text. */
 static void
-add_section (PalpDoc    *doc,
-             const char *heading,
-             const char *text)
+add_section (ClinicalWriter *writer,
+             const char     *heading,
+             const char     *text)
 {
+  PalpDoc *doc = writer->doc;
+
+  text = palp_narrative_shown (!writer->document->narrative_restricted, text);
   palp_doc_add_heading (doc, heading);
   palp_doc_add_paragraph (doc, clinical_is_set (text) ? text : _("Nothing recorded."),
                           clinical_is_set (text) ? PALP_DOC_TEXT_BODY : PALP_DOC_TEXT_MUTED);
@@ -620,15 +626,30 @@ add_amendments (ClinicalWriter          *writer,
 
       /* Translators: an amendment's number, its author and when it was written. */
       header = g_strdup_printf (_("Amendment %u, by %s on %s"), i + 1, by, when);
-      reason = g_strdup_printf (_("Reason: %s"), palp_amendment_get_string (a, "reason"));
+      reason = g_strdup_printf (_("Reason: %s"),
+                                palp_narrative_shown (!writer->document->narrative_restricted,
+                                                      palp_amendment_get_string (a, "reason")));
       /* An amendment's heading and reason stay with the start of its text. */
       if (i > 0)
         palp_doc_keep_together (writer->doc, AMENDMENT_HEAD_HEIGHT);
       palp_doc_add_paragraph (writer->doc, header, PALP_DOC_TEXT_STRONG);
       palp_doc_add_paragraph (writer->doc, reason, PALP_DOC_TEXT_MUTED);
-      palp_doc_add_paragraph (writer->doc, palp_amendment_get_string (a, "text"),
+      palp_doc_add_paragraph (writer->doc,
+                              palp_narrative_shown (!writer->document->narrative_restricted,
+                                                    palp_amendment_get_string (a, "text")),
                               PALP_DOC_TEXT_BODY);
     }
+}
+
+void
+clinical_add_restriction (ClinicalWriter *writer)
+{
+  if (!writer->document->narrative_restricted)
+    return;
+  palp_doc_add_notice (writer->doc,
+                       _("Restricted: the text of clinical notes is for practitioners, and "
+                         "this clinic does not let admins read it. Dates, codes, measurements "
+                         "and signatures are printed in full."));
 }
 
 gboolean
@@ -662,7 +683,7 @@ clinical_add_visit_note (ClinicalWriter           *writer,
 
   /* Subjective: the client's report, and the pain rated. */
   subjective = g_strdup (palp_soap_note_get_string (note, "subjective"));
-  add_section (doc, _("Subjective"), subjective);
+  add_section (writer, _("Subjective"), subjective);
   if (palp_soap_note_get_int (note, "has-pain"))
     {
       g_autofree char *rating = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -673,10 +694,10 @@ clinical_add_visit_note (ClinicalWriter           *writer,
       palp_doc_add_paragraph (doc, pain, PALP_DOC_TEXT_STRONG);
     }
 
-  add_section (doc, _("Objective"), palp_soap_note_get_string (note, "objective"));
+  add_section (writer, _("Objective"), palp_soap_note_get_string (note, "objective"));
   add_measurements (writer, visit);
-  add_section (doc, _("Assessment"), palp_soap_note_get_string (note, "assessment"));
-  add_section (doc, _("Plan"), palp_soap_note_get_string (note, "plan-text"));
+  add_section (writer, _("Assessment"), palp_soap_note_get_string (note, "assessment"));
+  add_section (writer, _("Plan"), palp_soap_note_get_string (note, "plan-text"));
 
   add_techniques (writer, palp_soap_note_get_string (note, "techniques"));
   palp_doc_add_heading (doc, _("Safety and comfort"));
@@ -687,9 +708,12 @@ clinical_add_visit_note (ClinicalWriter           *writer,
   palp_doc_add_paragraph (doc, safety, PALP_DOC_TEXT_BODY);
   add_oral (writer, visit->oral);
   palp_doc_add_heading (doc, _("Adverse effects"));
-  palp_doc_add_paragraph (doc, clinical_is_set (palp_soap_note_get_string (note, "adverse-effects"))
-                                 ? palp_soap_note_get_string (note, "adverse-effects")
-                                 : _("None recorded."), PALP_DOC_TEXT_BODY);
+  if (document->narrative_restricted)
+    palp_doc_add_paragraph (doc, palp_narrative_shown (FALSE, NULL), PALP_DOC_TEXT_BODY);
+  else
+    palp_doc_add_paragraph (doc, clinical_is_set (palp_soap_note_get_string (note, "adverse-effects"))
+                                   ? palp_soap_note_get_string (note, "adverse-effects")
+                                   : _("None recorded."), PALP_DOC_TEXT_BODY);
 
   palp_doc_chart_add_views (doc, writer->atlas, visit->marks, NOTE_CHART_HEIGHT);
 
@@ -792,6 +816,7 @@ palp_doc_soap_render (const PalpClinicalDocument  *document,
   if (draft)
     /* Translators: the mark across every page of a note not yet signed. */
     palp_doc_set_watermark (writer.doc, _("DRAFT"));
+  clinical_add_restriction (&writer);
 
   if (!clinical_add_visit_note (&writer, visit, error))
     {

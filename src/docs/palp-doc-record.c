@@ -326,6 +326,7 @@ palp_doc_record_render (const PalpClinicalDocument  *document,
   if (!clinical_writer_init (&writer, document, _("Clinical record"), today,
                              _("The whole clinical record of a client"), fields, n_fields, error))
     return NULL;
+  clinical_add_restriction (&writer);
 
   palp_doc_add_heading (writer.doc, _("Health history"));
   if (g_list_model_get_n_items (document->health_histories) == 0)

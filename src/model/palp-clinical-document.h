@@ -73,6 +73,11 @@ typedef struct
   GListModel  *referrals;         /* PalpReferral, newest first */
   GPtrArray   *plans;             /* PalpPlanDocument, active first */
   GListModel  *consents;          /* PalpConsent, newest first */
+  /* The reader may not read notes' narrative (palp_permission_check_narrative):
+   * the store has put the plain statement in place of every narrative field
+   * (palp_note_narrative_fields, palp_amendment_narrative_fields), and the
+   * documents say why. */
+  gboolean     narrative_restricted;
   guint        plateau_visits;    /* the clinic's window; 0: the default */
   char        *today;             /* ISO date the document is made on */
 } PalpClinicalDocument;

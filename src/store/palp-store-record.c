@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "palp-store-private.h"
+#include "palp-store-security.h"
 
 static void
 replace_list (GListModel **slot,
@@ -55,6 +56,15 @@ add_users_of (PalpStore            *self,
     }
 }
 
+/* Puts the plain statement in place of each of @fields of @record. */
+static void
+restrict_fields (gpointer            record,
+                 const char * const *fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    g_object_set (record, fields[i], palp_narrative_shown (FALSE, NULL), NULL);
+}
+
 static PalpVisitDocument *
 load_visit (PalpStore            *self,
             PalpClinicalDocument *document,
@@ -93,6 +103,19 @@ load_visit (PalpStore            *self,
     replace_list (&entry->readings, palp_store_list_readings (self, 0, id, &local));
   if (local != NULL)
     goto failed;
+  /* A reader the clinic keeps from notes' text never gets it, not even
+   * into memory the documents draw from. */
+  if (document->narrative_restricted)
+    {
+      if (entry->note != NULL)
+        restrict_fields (entry->note, palp_note_narrative_fields);
+      for (guint i = 0; i < g_list_model_get_n_items (entry->amendments); i++)
+        {
+          g_autoptr(PalpAmendment) amendment = g_list_model_get_item (entry->amendments, i);
+
+          restrict_fields (amendment, palp_amendment_narrative_fields);
+        }
+    }
   add_users_of (self, document, entry->amendments, amendment_users);
   add_users_of (self, document, entry->overrides, override_users);
   return entry;
@@ -147,7 +170,7 @@ document_new (PalpStore  *self,
 {
   g_autoptr(PalpClinicalDocument) document = palp_clinical_document_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
+  g_autoptr(GError) local = NULL;
   PalpClinicalSettings settings;
 
   document->today = g_date_time_format (now, "%F");
@@ -156,6 +179,18 @@ document_new (PalpStore  *self,
       !palp_store_load_clinical_settings (self, &settings, error))
     return NULL;
   document->plateau_visits = settings.plateau_visits;
+
+  /* The narrative is the practitioners' unless the clinic lets admins
+   * read it: the same rule as the window's note editor. */
+  if (!palp_store_may_read_narrative (self, &local))
+    {
+      if (!g_error_matches (local, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      document->narrative_restricted = TRUE;
+    }
   return g_steal_pointer (&document);
 }
 

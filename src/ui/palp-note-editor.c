@@ -1143,10 +1143,10 @@ palp_note_editor_load (PalpNoteEditor *self,
       {
         self->loading = TRUE;
         for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-          gtk_text_buffer_set_text (self->buffers[i], _("Restricted"), -1);
+          gtk_text_buffer_set_text (self->buffers[i], palp_narrative_shown (FALSE, NULL), -1);
         self->loading = FALSE;
         self->dirty = FALSE;
-        self->read_only_reason = g_strdup (_("Restricted"));
+        self->read_only_reason = g_strdup (palp_narrative_shown (FALSE, NULL));
         show_problem (self, refused->message);
         gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
         update_state (self);

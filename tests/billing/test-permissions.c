@@ -134,6 +134,31 @@ test_permissions_narrative (void)
 }
 
 static void
+test_permissions_narrative_shown (void)
+{
+  /* A reader allowed sees the text as written, empty or not. */
+  g_assert_cmpstr (palp_narrative_shown (TRUE, "Tight left trapezius"), ==,
+                   "Tight left trapezius");
+  g_assert_null (palp_narrative_shown (TRUE, NULL));
+  /* Anyone else the plain statement, also where nothing was written. */
+  g_assert_cmpstr (palp_narrative_shown (FALSE, "Tight left trapezius"), ==, "Restricted");
+  g_assert_cmpstr (palp_narrative_shown (FALSE, ""), ==, "Restricted");
+  g_assert_cmpstr (palp_narrative_shown (FALSE, NULL), ==, "Restricted");
+
+  /* The narrative is the practitioner's words, not the note's facts. */
+  g_assert_true (g_strv_contains (palp_note_narrative_fields, "subjective"));
+  g_assert_true (g_strv_contains (palp_note_narrative_fields, "objective"));
+  g_assert_true (g_strv_contains (palp_note_narrative_fields, "assessment"));
+  g_assert_true (g_strv_contains (palp_note_narrative_fields, "plan-text"));
+  g_assert_true (g_strv_contains (palp_note_narrative_fields, "adverse-effects"));
+  g_assert_false (g_strv_contains (palp_note_narrative_fields, "techniques"));
+  g_assert_false (g_strv_contains (palp_note_narrative_fields, "pain"));
+  g_assert_false (g_strv_contains (palp_note_narrative_fields, "signed-at"));
+  g_assert_true (g_strv_contains (palp_amendment_narrative_fields, "text"));
+  g_assert_false (g_strv_contains (palp_amendment_narrative_fields, "created-at"));
+}
+
+static void
 test_permissions_accounts (void)
 {
   g_autoptr(GError) error = NULL;
@@ -211,6 +236,7 @@ main (int   argc,
                    test_permissions_services_and_clinic);
   g_test_add_func ("/billing/permissions/clinical", test_permissions_clinical);
   g_test_add_func ("/billing/permissions/narrative", test_permissions_narrative);
+  g_test_add_func ("/billing/permissions/narrative-shown", test_permissions_narrative_shown);
   g_test_add_func ("/billing/permissions/accounts", test_permissions_accounts);
   g_test_add_func ("/billing/permissions/every-answer-explained",
                    test_permissions_every_answer_explained);

@@ -435,6 +435,69 @@ test_hostile (void)
   g_assert_cmpint (pages, >=, 2);
 }
 
+/* The narrative a reader the clinic keeps from notes' text must not see. */
+static const char *narrative[] = {
+  "Neck stiff after long drives", "Hypertonic upper trapezius", "Responding well",
+  "Continue weekly", "Mild soreness", "Wrong side recorded", "Right more than left",
+};
+
+static void
+test_restricted (void)
+{
+  g_autoptr(PalpClinicalDocument) document = make_document (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) open = palp_doc_progress_render (document, &error);
+  g_autoptr(GBytes) soap = NULL;
+  g_autoptr(GBytes) record = NULL;
+  g_autoptr(GBytes) progress = NULL;
+  g_autofree char *open_words = NULL;
+  g_autofree char *progress_words = NULL;
+  const char *rest;
+
+  g_assert_no_error (error);
+  /* The flag alone keeps the text out, whatever the note holds. */
+  document->narrative_restricted = TRUE;
+  soap = palp_doc_soap_render (document, VISIT_ID, &error);
+  g_assert_no_error (error);
+  record = palp_doc_record_render (document, &error);
+  g_assert_no_error (error);
+  save_sample (soap, "soap-restricted.pdf");
+  save_sample (record, "record-restricted.pdf");
+
+  for (guint d = 0; d < 2; d++)
+    {
+      g_autofree char *words = pdf_words (d == 0 ? soap : record, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (narrative); i++)
+        if (strstr (words, narrative[i]) != NULL)
+          g_error ("“%s” printed for a reader kept from notes' text: %s", narrative[i], words);
+      g_assert_null (strstr (words, "Ünïcode"));
+      /* Said once, plainly, then in place of each section. */
+      rest = after (words, "Restricted: the text of clinical notes is for practitioners");
+      rest = after (rest, "Subjective Restricted");
+      rest = after (rest, "Pain today: 3/10");
+      rest = after (rest, "Objective Restricted");
+      rest = after (rest, "Assessment Restricted");
+      rest = after (rest, "Plan Restricted");
+      rest = after (rest, "Myofascial release");
+      rest = after (rest, "Adverse effects Restricted");
+      /* Measurements, signature, overrides and amendments' headings stay. */
+      rest = after (rest, "Signed electronically by Maya Lindqvist, LMT");
+      rest = after (rest, "Client confirmed nothing changed");
+      rest = after (rest, "Amendment 1, by Maya Lindqvist, LMT");
+      rest = after (rest, "Reason: Restricted Restricted");
+      g_assert_nonnull (strstr (words, "Drive an hour without neck pain"));
+      g_assert_null (strstr (words, "DRAFT"));
+    }
+
+  /* The progress report holds no narrative: the same for both readers. */
+  progress = palp_doc_progress_render (document, &error);
+  g_assert_no_error (error);
+  open_words = pdf_words (open, NULL);
+  progress_words = pdf_words (progress, NULL);
+  g_assert_cmpstr (open_words, ==, progress_words);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,5 +520,6 @@ main (int   argc,
   g_test_add_func ("/clinical/no-plan", test_no_plan);
   g_test_add_func ("/clinical/record", test_record);
   g_test_add_func ("/clinical/hostile", test_hostile);
+  g_test_add_func ("/clinical/restricted", test_restricted);
   return g_test_run ();
 }
