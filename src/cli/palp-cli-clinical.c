@@ -44,6 +44,11 @@ document_clinical (CliContext *ctx,
     }
   if (!(store = open_store (ctx, PALP_STORE_OPEN_READ_ONLY, &rc)))
     return rc;
+  /* Notes' text prints only for a reader the clinic lets read it (a
+   * practitioner, or an admin where the clinic allows it); without --as
+   * nobody is reading, and it is left out. */
+  if (ctx->as_user != NULL && !require_actor (ctx, store, &rc))
+    return rc;
 
   document = soap ? palp_store_load_visit_document (store, (gint64) id, &error)
                   : palp_store_load_client_document (store, (gint64) id, &error);
@@ -61,6 +66,17 @@ document_clinical (CliContext *ctx,
   if (bytes == NULL)
     return runtime_error (error);
 
+  if (document->narrative_restricted && !g_str_equal (kind, "plan") &&
+      !g_str_equal (kind, "progress"))
+    {
+      if (ctx->as_user == NULL)
+        g_printerr (_("palpate-cli: the text of clinical notes is left out (“Restricted”): only "
+                      "practitioners read it, or admins where the clinic allows it; say who "
+                      "you are with --as USER.\n"));
+      else
+        g_printerr (_("palpate-cli: the text of clinical notes is left out (“Restricted”): only "
+                      "practitioners read it, or admins where the clinic allows it.\n"));
+    }
   if (!g_file_set_contents_full (output, g_bytes_get_data (bytes, NULL),
                                  (gssize) g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))

@@ -516,6 +516,24 @@ def document_clinical():
     with open(pdf, 'rb') as f:
         assert f.read(5) == b'%PDF-'
     assert os.stat(pdf).st_mode & 0o077 == 0
+    # Notes' text prints for the reader the clinic lets read it: Maya, not
+    # the front desk (Rosa) nor nobody; the rest of the record for all.
+    def words(*args):
+        p = run('--database', path, *args, 'document', 'record', '1', '-o', pdf, check=0)
+        text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, text=True,
+                              check=True).stdout
+        return ' '.join(text.split()), p.stderr
+    narrative = 'Myofascial TMD on the left with reduced opening'
+    text, err = words('--as', 'maya')
+    assert narrative in text and 'Restricted' not in text and err == '', err
+    for who in (('--as', 'rosa'), ()):
+        text, err = words(*who)
+        assert narrative not in text, who
+        assert 'Restricted: the text of clinical notes' in text, who
+        assert 'Subjective Restricted' in text and 'Grace Whitfield' in text, who
+        assert 'Signed electronically by Maya' in text, who
+        assert 'left out' in err and ('--as' in err) == (who == ()), err
+    run('--database', path, '--as', 'nobody', 'document', 'record', '1', '-o', pdf, check=1)
     # An esthetic service has a service record, never a SOAP note.
     p = run('--database', path, 'document', 'soap', str(esthetic['id']), '-o', pdf, check=1)
     assert 'esthetic' in p.stderr, p.stderr
