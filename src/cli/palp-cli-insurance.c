@@ -12,91 +12,27 @@
 #include "palp-coverage.h"
 #include "palp-money.h"
 #include "palp-store-insurance.h"
-#include "palp-units.h"
-
-/* A CPT number as the catalogue stores it: five digits. */
-static gboolean
-is_code (const char *text,
-         gsize       len)
-{
-  if (len != 5)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
+#include "palp-units-args.h"
 
 /* units --rule cms|per-code CODE=MINUTES...: the units one client's date
  * of service bills, code by code. Nothing is read or written. */
 int
 cmd_units (CliContext *ctx)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (PalpUnitLine));
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PalpUnitsRequest) request = NULL;
   g_autoptr(GError) error = NULL;
-  PalpUnitRule rule = PALP_UNIT_RULE_CMS;
-  gboolean have_rule = FALSE;
+  PalpUnitRule rule;
+  GArray *lines;
   guint total_minutes = 0, total_units = 0;
 
-  for (int i = 0; i < ctx->n_args; i++)
+  request = palp_units_request_parse ((const char * const *) ctx->args, ctx->n_args, &error);
+  if (request == NULL)
     {
-      const char *arg = ctx->args[i];
-      const char *eq;
-
-      if (g_str_has_prefix (arg, "--rule"))
-        {
-          const char *value = NULL;
-
-          if (g_str_equal (arg, "--rule"))
-            value = i + 1 < ctx->n_args ? ctx->args[++i] : NULL;
-          else if (arg[strlen ("--rule")] == '=')
-            value = arg + strlen ("--rule=");
-          else
-            {
-              usage_error (_("unknown option “%s”."), arg);
-              return PALP_CLI_USAGE;
-            }
-          if (!palp_unit_rule_from_string (value, &rule, &error))
-            {
-              usage_error ("%s", error->message);
-              return PALP_CLI_USAGE;
-            }
-          have_rule = TRUE;
-        }
-      else if ((eq = strchr (arg, '=')) != NULL && is_code (arg, eq - arg))
-        {
-          PalpUnitLine line = { 0 };
-          g_autofree char *option = g_strndup (arg, eq - arg);
-          guint64 minutes;
-
-          if (!parse_count (option, eq + 1, PALP_UNITS_MAX_MINUTES, &minutes))
-            return PALP_CLI_USAGE;
-          g_ptr_array_add (codes, g_steal_pointer (&option));
-          line.minutes = (guint) minutes;
-          g_array_append_val (lines, line);
-        }
-      else
-        {
-          usage_error (_("“units” wants CODE=MINUTES pairs such as 97140=24, not “%s”."),
-                       arg);
-          return PALP_CLI_USAGE;
-        }
-    }
-
-  if (!have_rule || lines->len == 0)
-    {
-      usage_error (_("“units” wants --rule cms|per-code and at least one CODE=MINUTES."));
+      usage_error ("%s", error->message);
       return PALP_CLI_USAGE;
     }
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      PalpUnitLine *line = &g_array_index (lines, PalpUnitLine, i);
-
-      line->code = g_ptr_array_index (codes, i);
-      line->timed = palp_cpt_code_is_timed (line->code);
-    }
+  rule = request->rule;
+  lines = request->lines;
   if (!palp_units_compute (rule, (PalpUnitLine *) lines->data, lines->len, &error))
     {
       usage_error ("%s", error->message);
