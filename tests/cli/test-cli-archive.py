@@ -3,8 +3,9 @@
 
     test-cli-archive.py [archive.schema.json]
 
-Round trips of the US and CA demos byte for byte, a client's own record,
-and broken or hostile archives that import nothing and name the JSON path
+Round trips of the US and CA demos byte for byte, a clinic moved to
+another machine (a new home, an empty database) with the same clients,
+visits and receipts, a client's own record, and broken or hostile archives that import nothing and name the JSON path
 at fault. Runs the built binary ($PALPATE_CLI) in a temporary folder and
 prints TAP.
 """
@@ -193,6 +194,58 @@ def a_clients_own_record():
     p = run('--database', path('client-import.db'), 'import', out)
     assert p.returncode == 1 and '$.scope' in p.stderr, p.stderr
     assert run('--database', database, 'export', '--client', '9999', path('x.json')).returncode == 1
+
+
+@test
+def moving_to_another_machine():
+    # The clinic as it stands on the old machine, exported to a file
+    # carried over (a USB drive).
+    old = path('old-machine.db')
+    run('--database', old, 'demo', check=0)
+    carried = path('usb-drive/clinic.json')
+    os.makedirs(os.path.dirname(carried))
+    run('--database', old, 'export', carried, check=0)
+
+    # The new machine: another home, nothing there yet; import creates the
+    # clinic's database where Palpate looks for it.
+    home = tempfile.mkdtemp(prefix='palpate-new-machine-')
+    env = dict(ENV, XDG_DATA_HOME=os.path.join(home, 'data'), HOME=home)
+
+    def on_new(*args, check=0):
+        p = subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=120)
+        assert p.returncode == check, (args, p.returncode, p.stderr)
+        return p
+
+    try:
+        on_new('clients', 'list', check=1)
+        on_new('import', carried)
+        databases = [os.path.join(d, f) for d, _, files in os.walk(home) for f in files
+                     if f.endswith('.db')]
+        assert len(databases) == 1, databases
+        assert stat.S_IMODE(os.stat(databases[0]).st_mode) == 0o600
+        assert 'No problems' in on_new('check').stdout
+
+        # The same clients, visits and receipts, as the commands show them.
+        for command in (('clients', 'list', '--archived'), ('clients', 'list'),
+                        ('practitioners', 'list'), ('services', 'list', '--all'),
+                        ('visits', 'list'), ('receipts', 'list'), ('payers', 'list', '--all')):
+            before = json.loads(run('--database', old, '--json', *command, check=0).stdout)
+            after = json.loads(on_new('--json', *command).stdout)
+            assert after == before, command
+        receipts = json.loads(on_new('--json', 'receipts', 'list').stdout)
+        assert receipts and all(r['sha256'] for r in receipts)
+        # An issued receipt reprints as the very same PDF.
+        number = receipts[0]['number']
+        run('--database', old, 'document', 'receipt', number, '--original', '-o',
+            path('old-receipt.pdf'), check=0)
+        on_new('document', 'receipt', number, '--original', '-o',
+               os.path.join(home, 'new-receipt.pdf'))
+        assert read(path('old-receipt.pdf')) == read(os.path.join(home, 'new-receipt.pdf'))
+        # Exported again on the new machine, the clinic is the same file.
+        on_new('export', os.path.join(home, 'again.json'))
+        assert read(os.path.join(home, 'again.json')) == read(carried)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def mutate(fn):
