@@ -35,7 +35,7 @@ static const char * const clinical_tables[] = {
 };
 static const char * const insurance_tables[] = {
   "payers", "payer_fees", "policies", "authorisations", "authorisation_uses",
-  "benefit_signatures", "claims", "claim_lines", NULL,
+  "benefit_signatures", "claims", "claim_lines", "issued_letters", NULL,
 };
 static const char * const settings_tables[] = {
   "clinic", "clinical_settings", "security_settings", "services", "service_taxes", "users",
@@ -93,6 +93,7 @@ static const struct
   { "benefit_signatures", N_("Signature on file") },
   { "claims",             N_("Claim") },
   { "claim_lines",        N_("Claim line") },
+  { "issued_letters",     N_("Issued letter") },
   { "clinic",             N_("Clinic") },
   { "clinical_settings",  N_("Clinical settings") },
   { "security_settings",  N_("Security settings") },

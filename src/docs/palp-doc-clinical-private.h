@@ -30,6 +30,17 @@ gboolean  clinical_writer_init     (ClinicalWriter             *writer,
                                     const PalpDocField         *fields,
                                     gsize                       n_fields,
                                     GError                    **error);
+/* The same with @name under @caption ("Patient") at the left. */
+gboolean  clinical_writer_init_for (ClinicalWriter             *writer,
+                                    const PalpClinicalDocument *document,
+                                    const char                 *title,
+                                    const char                 *aside,
+                                    const char                 *subject,
+                                    const char                 *caption,
+                                    const char                 *name,
+                                    const PalpDocField         *fields,
+                                    gsize                       n_fields,
+                                    GError                    **error);
 void      clinical_writer_clear    (ClinicalWriter             *writer);
 GBytes   *clinical_writer_finish   (ClinicalWriter             *writer,
                                     GError                    **error);
@@ -98,5 +109,17 @@ gboolean  clinical_add_signature   (ClinicalWriter             *writer,
 void      clinical_add_progress    (ClinicalWriter             *writer,
                                     const PalpPlanDocument     *plan,
                                     gboolean                    plots);
+
+/* The client's current plan (the first of @document's), or NULL with
+ * PALP_DOC_CLINICAL_ERROR_INCOMPLETE. */
+PalpPlanDocument *clinical_current_plan (const PalpClinicalDocument *document,
+                                         GError                    **error);
+/* A goal's progress in words: "Target met", "No change"... */
+const char *clinical_goal_verdict  (const PalpGoalProgress     *progress);
+/* The progress report's body, after its title: to whom, diagnoses,
+ * progress with plots, first and latest chart, attendance, signature. */
+gboolean  clinical_add_progress_report (ClinicalWriter         *writer,
+                                        const PalpPlanDocument *plan,
+                                        GError                **error);
 
 G_END_DECLS

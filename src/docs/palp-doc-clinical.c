@@ -135,18 +135,19 @@ clinical_yes_no (gboolean yes)
 /* The document                                                           */
 
 gboolean
-clinical_writer_init (ClinicalWriter             *writer,
-                      const PalpClinicalDocument *document,
-                      const char                 *title,
-                      const char                 *aside,
-                      const char                 *subject,
-                      const PalpDocField         *fields,
-                      gsize                       n_fields,
-                      GError                    **error)
+clinical_writer_init_for (ClinicalWriter             *writer,
+                          const PalpClinicalDocument *document,
+                          const char                 *title,
+                          const char                 *aside,
+                          const char                 *subject,
+                          const char                 *caption,
+                          const char                 *name,
+                          const PalpDocField         *fields,
+                          gsize                       n_fields,
+                          GError                    **error)
 {
   g_autofree char *paper = dup_property (document->clinic, "paper-size");
   g_autofree char *legal_name = dup_property (document->clinic, "name");
-  g_autofree char *client_name = palp_doc_billing_client_name (document->client);
   g_autofree char *footer = NULL;
   const char *language = palp_doc_billing_language ();
   PalpDocAddress address;
@@ -158,7 +159,7 @@ clinical_writer_init (ClinicalWriter             *writer,
 
   writer->doc = palp_doc_new (palp_paper_from_string (paper));
   /* Translators: a clinical document's footer: its title and the client. */
-  footer = g_strdup_printf (_("%s · %s"), title, client_name);
+  footer = g_strdup_printf (_("%s · %s"), title, name);
   palp_doc_set_title (writer->doc, footer);
   palp_doc_set_author (writer->doc, legal_name);
   palp_doc_set_subject (writer->doc, subject);
@@ -171,9 +172,25 @@ clinical_writer_init (ClinicalWriter             *writer,
       return FALSE;
     }
   palp_doc_add_title (writer->doc, title, aside);
-  address = (PalpDocAddress) { _("Client"), client_name, NULL };
+  address = (PalpDocAddress) { caption, name, NULL };
   palp_doc_add_address (writer->doc, &address, fields, n_fields);
   return TRUE;
+}
+
+gboolean
+clinical_writer_init (ClinicalWriter             *writer,
+                      const PalpClinicalDocument *document,
+                      const char                 *title,
+                      const char                 *aside,
+                      const char                 *subject,
+                      const PalpDocField         *fields,
+                      gsize                       n_fields,
+                      GError                    **error)
+{
+  g_autofree char *client_name = palp_doc_billing_client_name (document->client);
+
+  return clinical_writer_init_for (writer, document, title, aside, subject, _("Client"),
+                                   client_name, fields, n_fields, error);
 }
 
 void

@@ -471,9 +471,9 @@ clinical_add_consents (ClinicalWriter *writer,
     palp_doc_add_paragraph (writer->doc, _("No consent on file."), PALP_DOC_TEXT_MUTED);
 }
 
-static PalpPlanDocument *
-current_plan (const PalpClinicalDocument  *document,
-              GError                     **error)
+PalpPlanDocument *
+clinical_current_plan (const PalpClinicalDocument  *document,
+                       GError                     **error)
 {
   if (document->plans->len == 0)
     {
@@ -497,7 +497,7 @@ palp_doc_plan_render (const PalpClinicalDocument  *document,
 
   g_return_val_if_fail (document != NULL && PALP_IS_CLIENT (document->client), NULL);
 
-  if (!(plan = current_plan (document, error)))
+  if (!(plan = clinical_current_plan (document, error)))
     return NULL;
   birth = clinical_date (document, palp_client_get_birth_date (document->client));
   started = clinical_date (document, palp_plan_get_string (plan->plan, "started-on"));
@@ -553,8 +553,8 @@ draw_plot_cb (cairo_t  *cr,
   palp_progress_plot_draw (cr, &drawing->plot, &style, 0, 0, width, height);
 }
 
-static const char *
-verdict (const PalpGoalProgress *progress)
+const char *
+clinical_goal_verdict (const PalpGoalProgress *progress)
 {
   if (!progress->measured)
     return _("Not measured since the baseline");
@@ -635,8 +635,9 @@ clinical_add_progress (ClinicalWriter         *writer,
         /* Translators: the change since the baseline (positive is better), the
          * verdict, and the minimal important change it is judged against. */
         change = progress.measured
-                   ? g_strdup_printf (_("%s: %s (MIC %s)"), amount, verdict (&progress), mic)
-                   : g_strdup (verdict (&progress));
+                   ? g_strdup_printf (_("%s: %s (MIC %s)"), amount,
+                                      clinical_goal_verdict (&progress), mic)
+                   : g_strdup (clinical_goal_verdict (&progress));
       }
       cells[0] = title;
       cells[1] = from_to;
@@ -794,41 +795,19 @@ add_first_latest_chart (ClinicalWriter *writer,
                                  latest->marks, latest_caption, COMPARISON_HEIGHT);
 }
 
-GBytes *
-palp_doc_progress_render (const PalpClinicalDocument  *document,
-                          GError                     **error)
+gboolean
+clinical_add_progress_report (ClinicalWriter          *writer,
+                              const PalpPlanDocument  *plan,
+                              GError                 **error)
 {
-  ClinicalWriter writer;
-  PalpPlanDocument *plan;
+  const PalpClinicalDocument *document = writer->document;
   g_autoptr(PalpReferral) referral = NULL;
-  g_autofree char *birth = NULL;
-  g_autofree char *started = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *today = clinical_date (document, document->today);
   g_autofree char *to = NULL;
-  const char *since;
-  PalpDocField fields[3];
-  gsize n_fields = 0;
+  const char *since = palp_plan_get_string (plan->plan, "started-on");
 
-  g_return_val_if_fail (document != NULL && PALP_IS_CLIENT (document->client), NULL);
-
-  if (!(plan = current_plan (document, error)))
-    return NULL;
   if (g_list_model_get_n_items (document->referrals) > 0)
     referral = g_list_model_get_item (document->referrals, 0);
-  since = palp_plan_get_string (plan->plan, "started-on");
-  birth = clinical_date (document, palp_client_get_birth_date (document->client));
-  started = clinical_date (document, since);
-  today = clinical_date (document, document->today);
-  if (clinical_is_set (birth))
-    fields[n_fields++] = (PalpDocField) { _("Date of birth"), birth };
-  fields[n_fields++] = (PalpDocField) { _("Plan started"), started };
-  fields[n_fields++] = (PalpDocField) { _("Report date"), today };
-
-  if (!clinical_writer_init (&writer, document, _("Progress report"), today,
-                             _("Progress report for the referring provider"), fields, n_fields,
-                             error))
-    return NULL;
-
   if (referral != NULL)
     {
       const char *profession = palp_referral_get_string (referral, "profession");
@@ -848,18 +827,49 @@ palp_doc_progress_render (const PalpClinicalDocument  *document,
       g_string_append_c (lines, '\n');
       g_string_append_printf (lines, _("Referral of %s"), referred);
       to = g_string_free (lines, FALSE);
-      palp_doc_add_heading (writer.doc, _("To"));
-      palp_doc_add_paragraph (writer.doc, to, PALP_DOC_TEXT_BODY);
+      palp_doc_add_heading (writer->doc, _("To"));
+      palp_doc_add_paragraph (writer->doc, to, PALP_DOC_TEXT_BODY);
     }
   else
-    palp_doc_add_paragraph (writer.doc, _("To whom it may concern"), PALP_DOC_TEXT_BODY);
+    palp_doc_add_paragraph (writer->doc, _("To whom it may concern"), PALP_DOC_TEXT_BODY);
 
-  clinical_add_diagnoses (&writer, plan);
-  clinical_add_progress (&writer, plan, TRUE);
-  add_first_latest_chart (&writer, since);
-  add_attendance (&writer, since);
-  if (!clinical_add_signature (&writer, palp_plan_get_int (plan->plan, "practitioner-id"),
-                               _("Treating practitioner"), today, NULL, error))
+  clinical_add_diagnoses (writer, plan);
+  clinical_add_progress (writer, plan, TRUE);
+  add_first_latest_chart (writer, since);
+  add_attendance (writer, since);
+  return clinical_add_signature (writer, palp_plan_get_int (plan->plan, "practitioner-id"),
+                                 _("Treating practitioner"), today, NULL, error);
+}
+
+GBytes *
+palp_doc_progress_render (const PalpClinicalDocument  *document,
+                          GError                     **error)
+{
+  ClinicalWriter writer;
+  PalpPlanDocument *plan;
+  g_autofree char *birth = NULL;
+  g_autofree char *started = NULL;
+  g_autofree char *today = NULL;
+  PalpDocField fields[3];
+  gsize n_fields = 0;
+
+  g_return_val_if_fail (document != NULL && PALP_IS_CLIENT (document->client), NULL);
+
+  if (!(plan = clinical_current_plan (document, error)))
+    return NULL;
+  birth = clinical_date (document, palp_client_get_birth_date (document->client));
+  started = clinical_date (document, palp_plan_get_string (plan->plan, "started-on"));
+  today = clinical_date (document, document->today);
+  if (clinical_is_set (birth))
+    fields[n_fields++] = (PalpDocField) { _("Date of birth"), birth };
+  fields[n_fields++] = (PalpDocField) { _("Plan started"), started };
+  fields[n_fields++] = (PalpDocField) { _("Report date"), today };
+
+  if (!clinical_writer_init (&writer, document, _("Progress report"), today,
+                             _("Progress report for the referring provider"), fields, n_fields,
+                             error))
+    return NULL;
+  if (!clinical_add_progress_report (&writer, plan, error))
     {
       clinical_writer_clear (&writer);
       return NULL;

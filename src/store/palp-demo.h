@@ -6,6 +6,7 @@
 #pragma once
 
 #include "palp-store.h"
+#include "palp-store-letters.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,13 @@ gboolean   palp_demo_generate_scale (PalpStore    *store,
                                      guint         n_visits,
                                      guint32       seed,
                                      GError      **error);
+
+/* Issues the demo's letters of medical necessity (US: Hal Brennan's, for
+ * his HSA), drawn by @render (palp_doc_lomn_prepare), as his plan's
+ * practitioner. Only in a demo clinic, and only once: a client who has a
+ * letter already keeps it. */
+gboolean   palp_demo_issue_letters  (PalpStore             *store,
+                                     PalpLetterRenderFunc   render,
+                                     GError               **error);
 
 G_END_DECLS

@@ -616,7 +616,8 @@ palp_store_check (PalpStore  *self,
                 " GROUP BY l.visit_line_id HAVING count (*) > 1",
                 "receipt-twice", "billing line %s is on %s valid receipts", error) ||
       !palp_store_check_receipts (self, problems, error) ||
-      !palp_store_check_clinical (self, problems, error))
+      !palp_store_check_clinical (self, problems, error) ||
+      !palp_store_check_letters (self, problems, error))
     return NULL;
 
   return g_steal_pointer (&problems);

@@ -135,6 +135,11 @@ gboolean      palp_store_check_clinical (PalpStore     *self,
                                          GPtrArray     *problems,
                                          GError       **error);
 
+/* Adds "letter-document: ..." problems for palp_store_check(). */
+gboolean      palp_store_check_letters  (PalpStore     *self,
+                                         GPtrArray     *problems,
+                                         GError       **error);
+
 /* Small helpers the store's files share (palp-store-util.c). The first
  * three set an error of that code with @message and return FALSE. */
 gboolean      palp_store_invalid        (GError       **error,
