@@ -400,7 +400,7 @@ cmd_document (CliContext *ctx)
   const char *kind = ctx->n_args > 0 ? ctx->args[0] : NULL;
   const char *id = ctx->n_args > 1 ? ctx->args[1] : NULL;
   const char *output = NULL, *from = NULL, *to = NULL, *view = NULL;
-  gboolean original = FALSE;
+  gboolean original = FALSE, issue = FALSE;
   guint64 client_id = 0;
   int rc = PALP_CLI_OK;
 
@@ -423,6 +423,8 @@ cmd_document (CliContext *ctx)
         to = value, i++;
       else if (g_str_equal (arg, "--original"))
         original = TRUE;
+      else if (g_str_equal (arg, "--issue") && g_str_equal (kind, "lomn"))
+        issue = TRUE;
       else if (g_str_equal (arg, "--view") && value != NULL && g_str_equal (kind, "chart"))
         view = value, i++;
       else
@@ -441,6 +443,16 @@ cmd_document (CliContext *ctx)
           return PALP_CLI_USAGE;
         }
       return document_chart (ctx, id, view, output);
+    }
+  if (g_str_equal (kind, "lomn"))
+    {
+      if (from != NULL || to != NULL || original)
+        {
+          usage_error (_("a letter of medical necessity takes no date range and no "
+                         "--original."));
+          return PALP_CLI_USAGE;
+        }
+      return document_lomn (ctx, id, output, issue);
     }
   if (is_clinical_document (kind))
     {
@@ -483,7 +495,8 @@ cmd_document (CliContext *ctx)
       return document_statement (ctx, store, (gint64) client_id, from, to, output);
     }
   usage_error (_("unknown document “%s”: this version writes receipts, statements, charts, "
-                 "SOAP notes, plans, progress reports and records."), kind);
+                 "SOAP notes, plans, progress reports, records and letters of medical "
+                 "necessity."), kind);
   return PALP_CLI_USAGE;
 }
 

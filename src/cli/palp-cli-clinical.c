@@ -1,7 +1,9 @@
 /* palp-cli-clinical.c: the clinical documents from the command line
  *
  * document soap VISIT, document plan CLIENT, document progress CLIENT and
- * document record CLIENT, each as a PDF (the format from -o's extension).
+ * document record CLIENT, each as a PDF (the format from -o's extension);
+ * document lomn CLIENT, the letter of medical necessity drafted from the
+ * record, kept as issued with --issue.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,8 @@
 
 #include "palp-cli-private.h"
 #include "palp-doc-clinical.h"
+#include "palp-doc-letter.h"
+#include "palp-store-letters.h"
 
 gboolean
 is_clinical_document (const char *kind)
@@ -80,6 +84,87 @@ document_clinical (CliContext *ctx,
   if (!g_file_set_contents_full (output, g_bytes_get_data (bytes, NULL),
                                  (gssize) g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    return runtime_error (error);
+  return PALP_CLI_OK;
+}
+
+static gboolean
+write_pdf (const char  *output,
+           GBytes      *bytes,
+           GError     **error)
+{
+  return g_file_set_contents_full (output, g_bytes_get_data (bytes, NULL),
+                                   (gssize) g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+int
+document_lomn (CliContext *ctx,
+               const char *id_text,
+               const char *output,
+               gboolean    issue)
+{
+  g_autoptr(PalpStore) store = NULL;
+  g_autoptr(PalpClinicalDocument) document = NULL;
+  g_autoptr(PalpLetterDraft) draft = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *holder = NULL;
+  guint64 id = 0;
+  int rc = PALP_CLI_OK;
+
+  if (!parse_count (_("a client"), id_text, G_MAXINT64, &id))
+    return PALP_CLI_USAGE;
+  if (output == NULL || !g_str_has_suffix (output, ".pdf"))
+    {
+      usage_error (_("say where to write the document, as a .pdf file: -o FILE.pdf"));
+      return PALP_CLI_USAGE;
+    }
+  if (!(store = open_store (ctx, issue ? PALP_STORE_OPEN_DEFAULT : PALP_STORE_OPEN_READ_ONLY,
+                            &rc)) ||
+      (issue && !require_actor (ctx, store, &rc)))
+    return rc;
+
+  if (!(document = palp_store_load_client_document (store, (gint64) id, &error)))
+    return runtime_error (error);
+  holder = palp_store_dup_account_holder (store, (gint64) id);
+  if (!(draft = palp_doc_lomn_draft (document, holder, &error)) ||
+      !(bytes = palp_doc_lomn_render (document, draft, &error)))
+    return runtime_error (error);
+  if (issue)
+    {
+      g_autoptr(PalpLetter) letter = palp_letter_new ();
+      g_autofree char *fields = palp_letter_draft_to_json (draft);
+
+      g_object_set (letter, "client-id", (gint64) id, "kind", "lomn",
+                    "issued-on", draft->date, "prescriber", draft->prescriber,
+                    "fields", fields, NULL);
+      if (!palp_store_issue_letter (store, letter, bytes, &error))
+        return runtime_error (error);
+      if (ctx->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, palp_letter_get_int (letter, "id"));
+          add_string (builder, "kind", "lomn");
+          add_string (builder, "issued_on", draft->date);
+          add_string (builder, "prescriber", draft->prescriber);
+          add_string (builder, "sha256", palp_letter_get_string (letter, "sha256"));
+          json_builder_end_object (builder);
+          print_json (builder);
+        }
+      else
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     palp_letter_get_int (letter, "id"));
+
+          /* Translators: after "document lomn --issue": the letter's number. */
+          g_print (_("Issued letter %s\n"), number);
+        }
+    }
+  if (!write_pdf (output, bytes, &error))
     return runtime_error (error);
   return PALP_CLI_OK;
 }

@@ -92,6 +92,12 @@ int          document_clinical  (CliContext *ctx,
                                  const char *id,
                                  const char *output);
 
+/* document lomn CLIENT -o FILE.pdf [--issue] */
+int          document_lomn      (CliContext *ctx,
+                                 const char *id,
+                                 const char *output,
+                                 gboolean    issue);
+
 /* palp-cli-codes.c */
 int          cmd_codes_import   (CliContext *ctx);
 int          cmd_codes_search   (CliContext *ctx);

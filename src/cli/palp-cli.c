@@ -18,6 +18,7 @@
 #include "palp-cli-private.h"
 #include "palp-date.h"
 #include "palp-demo.h"
+#include "palp-doc-letter.h"
 #include "palp-doc-receipt.h"
 #include "palp-money.h"
 #include "palp-service-category.h"
@@ -718,7 +719,7 @@ cmd_demo (CliContext *ctx)
     }
 
   store = palp_demo_open (ctx->database, country, palp_doc_receipt_render, &path, &error);
-  if (store == NULL)
+  if (store == NULL || !palp_demo_issue_letters (store, palp_doc_lomn_prepare, &error))
     return runtime_error (error);
 
   if (scale && !palp_demo_generate_scale (store, (guint) n_clients, (guint) n_visits,
@@ -957,7 +958,8 @@ static const CliCommand commands[] = {
                          "document statement CLIENT --from DATE --to DATE -o FILE.pdf | "
                          "document chart VISIT --view VIEW -o FILE.pdf|FILE.png | "
                          "document soap VISIT | plan CLIENT | progress CLIENT | record CLIENT "
-                         "-o FILE.pdf"),
+                         "-o FILE.pdf | "
+                         "document lomn CLIENT -o FILE.pdf [--issue]"),
     cmd_document },
 };
 

@@ -10,6 +10,7 @@
 #include "palp-application.h"
 #include "palp-chart-window.h"
 #include "palp-demo.h"
+#include "palp-doc-letter.h"
 #include "palp-doc-receipt.h"
 #include "palp-preferences.h"
 #include "palp-preferences-backups.h"
@@ -75,8 +76,15 @@ open_store (PalpApplication  *self,
   g_autofree char *path = NULL;
 
   if (self->demo)
-    return palp_demo_open (self->database, palp_country_from_code (self->country),
-                           palp_doc_receipt_render, NULL, error);
+    {
+      g_autoptr(PalpStore) store = palp_demo_open (self->database,
+                                                   palp_country_from_code (self->country),
+                                                   palp_doc_receipt_render, NULL, error);
+
+      if (store == NULL || !palp_demo_issue_letters (store, palp_doc_lomn_prepare, error))
+        return NULL;
+      return g_steal_pointer (&store);
+    }
 
   path = self->database ? g_strdup (self->database) : palp_store_default_path ();
   return palp_store_open (path, PALP_STORE_OPEN_CREATE, error);

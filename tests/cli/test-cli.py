@@ -548,6 +548,87 @@ def document_clinical():
 
 
 @test
+def document_lomn():
+    path = demo('lomn.db')
+    found = json.loads(run('--database', path, '--json', 'clients', 'search', 'Brennan',
+                           check=0).stdout)
+    hal = str(found[0]['id'])
+    pdf = os.path.join(TMP, 'lomn.pdf')
+    con = sqlite3.connect(path)
+
+    def letters():
+        return con.execute('SELECT count(*) FROM issued_letters').fetchone()[0]
+
+    # The demo keeps one issued letter for Hal; drafting another writes nothing.
+    assert letters() == 1
+    run('--database', path, 'document', 'lomn', hal, '-o', pdf, check=0)
+    assert letters() == 1
+    with open(pdf, 'rb') as f:
+        assert f.read(5) == b'%PDF-'
+    assert os.stat(pdf).st_mode & 0o077 == 0
+    text = ' '.join(subprocess.run(['pdftotext', pdf, '-'], capture_output=True,
+                                   text=True).stdout.split())
+    for element in ('Cedar Hollow Massage Therapy', 'Letter of Medical Necessity',
+                    'Harold Brennan', '11/02/1958', 'R25.2', 'Cramp and spasm',
+                    'Therapeutic massage: Gentle myofascial release', 'Frequency: Weekly',
+                    'Duration:', 'Goals and progress so far', 'at the start',
+                    'not for general health, wellness', 'Dr. Samuel Lee, MD',
+                    'NPI 1463025852', 'PRESCRIBER’S SIGNATURE', 'DATE'):
+        assert element in text, (element, text)
+
+    # --issue keeps it as issued, as a practitioner; the stored bytes are the file's.
+    p = run('--database', path, '--as', 'maya', '--json', 'document', 'lomn', hal, '-o', pdf,
+            '--issue', check=0)
+    issued = json.loads(p.stdout)
+    assert issued['kind'] == 'lomn' and issued['prescriber'] == 'Dr. Samuel Lee, MD', issued
+    assert issued['sha256'] == sha256(pdf), issued
+    assert letters() == 2
+    row = con.execute('SELECT pdf FROM issued_letters WHERE id = ?', (issued['id'],)).fetchone()
+    assert hashlib.sha256(row[0]).hexdigest() == issued['sha256']
+    # Frozen: SQL cannot change or delete it.
+    for sql in ('UPDATE issued_letters SET prescriber = \'x\'', 'DELETE FROM issued_letters'):
+        try:
+            con.execute(sql)
+            raise AssertionError(sql + ' was allowed')
+        except sqlite3.DatabaseError as e:
+            assert 'an issued letter cannot be' in str(e), e
+    con.rollback()
+    assert letters() == 2
+    run('--database', path, 'check', check=0)
+
+    # Issuing needs --as, and a practitioner: the admin is refused, nothing written.
+    run('--database', path, 'document', 'lomn', hal, '-o', pdf, '--issue', check=2)
+    p = run('--database', path, '--as', 'rosa', 'document', 'lomn', hal, '-o', pdf, '--issue',
+            check=1)
+    assert 'practitioner' in p.stderr, p.stderr
+    assert letters() == 2
+
+    # A client whose record cannot support a letter: the missing pieces, no file.
+    clients = json.loads(run('--database', path, '--json', 'clients', 'list', check=0).stdout)
+    refused = 0
+    for client in clients:
+        out = os.path.join(TMP, 'lomn-%d.pdf' % client['id'])
+        p = run('--database', path, 'document', 'lomn', str(client['id']), '-o', out)
+        if p.returncode == 1:
+            refused += 1
+            assert 'cannot support a letter of medical necessity' in p.stderr, p.stderr
+            assert 'No diagnosis' in p.stderr or 'No current assessment' in p.stderr, p.stderr
+            assert not os.path.exists(out)
+        else:
+            assert p.returncode == 0, p.stderr
+    assert refused >= 1
+    assert letters() == 2
+    con.close()
+
+    # Malformed requests are usage errors.
+    for args in (('lomn', 'x', '-o', pdf), ('lomn', hal), ('lomn', hal, '-o', 'x.txt'),
+                 ('lomn', hal, '--from', '2026-01-01', '-o', pdf),
+                 ('soap', '1', '--issue', '-o', pdf)):
+        run('--database', path, 'document', *args, check=2)
+    run('--database', path, 'document', 'lomn', '99999', '-o', pdf, check=1)
+
+
+@test
 def codes_search_and_import():
     path = demo('codes.db')
     here = os.path.dirname(os.path.abspath(__file__))
