@@ -1369,6 +1369,21 @@ write_to_array_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+void
+palp_doc_claim_options_from_settings (GSettings           *settings,
+                                      PalpDocClaimOptions *options)
+{
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (options != NULL);
+
+  *options = (PalpDocClaimOptions) { FALSE, 0, 0 };
+  if (settings == NULL)
+    return;
+  options->preprinted = g_settings_get_boolean (settings, "claim-form-preprinted");
+  options->offset_x_mm = g_settings_get_double (settings, "claim-form-offset-x");
+  options->offset_y_mm = g_settings_get_double (settings, "claim-form-offset-y");
+}
+
 GBytes *
 palp_doc_claim_render (const PalpClaimForm        *form,
                        const PalpDocClaimOptions  *options,

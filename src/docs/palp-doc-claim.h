@@ -48,6 +48,14 @@ typedef struct
   double   offset_y_mm;   /* pre-printed: move the data down (mm) */
 } PalpDocClaimOptions;
 
+/* The options this computer keeps (its printer's, so in GSettings rather
+ * than with the clinic): the keys claim-form-preprinted,
+ * claim-form-offset-x and claim-form-offset-y of
+ * io.github.palpate.Palpate, set in Preferences → Payers → Claim Forms.
+ * @settings NULL (no schema installed): blank paper, no offsets. */
+void         palp_doc_claim_options_from_settings (GSettings           *settings,
+                                                   PalpDocClaimOptions *options);
+
 /* The resource path of the form's description. */
 #define PALP_DOC_CLAIM_LAYOUT_RESOURCE "/io/github/palpate/Palpate/forms/cms1500.ini"
 

@@ -20,6 +20,7 @@
 
 #include "palp-compat.h"
 #include "palp-coverage.h"
+#include "palp-preferences-claim-forms.h"
 #include "palp-preferences-payers.h"
 #include "palp-store-insurance.h"
 #include "palp-ui-util.h"
@@ -528,6 +529,8 @@ palp_preferences_payers_new (PalpStore *store,
       gtk_widget_set_tooltip_text (add, denied->message);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (p->group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (palp_preferences_claim_forms_new ()));
   reload (p);
   return page;
 }
