@@ -1398,6 +1398,7 @@ palp_doc_claim_render (const PalpClaimForm        *form,
   PangoFontDescription *desc;
   cairo_font_options_t *font_options;
   cairo_surface_t *surface;
+  cairo_surface_t *form_surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
   guint n_pages;
@@ -1454,11 +1455,27 @@ palp_doc_claim_render (const PalpClaimForm        *form,
       ctx.dy = options->offset_y_mm * MM_TO_PT;
     }
 
+  /* The form is drawn once and shown on every page: the PDF carries it
+   * once, however many forms the claim takes. */
+  if (!options->preprinted)
+    {
+      cairo_rectangle_t extents = { 0, 0, PAGE_W, PAGE_H };
+
+      form_surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      ctx.cr = cairo_create (form_surface);
+      draw_form (&ctx);
+      cairo_destroy (ctx.cr);
+      ctx.cr = cr;
+    }
+
   n_pages = palp_claim_form_n_pages (form);
   for (guint p = 0; p < n_pages && ctx.error == NULL; p++)
     {
-      if (!options->preprinted)
-        draw_form (&ctx);
+      if (form_surface != NULL)
+        {
+          cairo_set_source_surface (cr, form_surface, 0, 0);
+          cairo_paint (cr);
+        }
       cairo_set_source_rgb (cr, 0, 0, 0);
       put_data (&ctx, form, p, n_pages);
       cairo_show_page (cr);
@@ -1466,6 +1483,7 @@ palp_doc_claim_render (const PalpClaimForm        *form,
 
   status = cairo_status (cr);
   cairo_destroy (cr);
+  g_clear_pointer (&form_surface, cairo_surface_destroy);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
