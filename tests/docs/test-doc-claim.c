@@ -406,9 +406,9 @@ test_offsets (void)
   PalpDocClaimOptions plain = { TRUE, 0, 0 };
   PalpDocClaimOptions moved = { TRUE, OFFSET_X_MM, OFFSET_Y_MM };
   PalpDocClaimOptions blank_moved = { FALSE, OFFSET_X_MM, OFFSET_Y_MM };
-  g_autoptr(TestPdf) pdf_plain = render (form, &plain, NULL);
+  g_autoptr(TestPdf) pdf_plain = render (form, &plain, "claim-preprinted-2-forms.pdf");
   g_autoptr(TestPdf) pdf_moved = render (form, &moved, "claim-offsets.pdf");
-  g_autoptr(TestPdf) pdf_blank = render (form, &blank_moved, NULL);
+  g_autoptr(TestPdf) pdf_blank = render (form, &blank_moved, "claim-blank-2-forms.pdf");
   double dx = OFFSET_X_MM * MM_TO_PT, dy = OFFSET_Y_MM * MM_TO_PT;
   static const struct { const char *text; const char *box; } probes[] = {
     { "AC-77120453", "1a" }, { "WHITFIELD, DANA, Q", "2" }, { "05 09 1984", "3" },
