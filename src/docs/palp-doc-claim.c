@@ -515,6 +515,13 @@ layout_load (GError **error)
 
 /* Checking the claim */
 
+/* Box 1's and box 6's check boxes, named as their fields are. */
+static const char * const coverages[] = {
+  "medicare", "medicaid", "tricare", "champva", "group", "feca", "other", NULL,
+};
+static const char * const relationships[] = { "self", "spouse", "child", "other", NULL };
+static const char * const sexes[] = { "M", "F", NULL };
+
 static gboolean
 invalid (GError     **error,
          const char  *format,
@@ -661,6 +668,19 @@ validate (const PalpClaimForm  *form,
 
   if (form->amount_paid_cents < 0)
     return invalid (error, _("The amount paid is negative."));
+
+  if (!is_empty (form->coverage_type) && !g_strv_contains (coverages, form->coverage_type))
+    /* Translators: box 1 of the claim form; %s is the value the claim has. */
+    return invalid (error, _("Box 1 has no coverage type “%s”: it takes Medicare, Medicaid, "
+                             "TRICARE, CHAMPVA, group health plan, FECA or other."),
+                    form->coverage_type);
+  if (!is_empty (form->relationship) && !g_strv_contains (relationships, form->relationship))
+    /* Translators: box 6 of the claim form; %s is the value the claim has. */
+    return invalid (error, _("Box 6 has no relationship “%s”: it takes self, spouse, child "
+                             "or other."), form->relationship);
+  if ((!is_empty (form->patient_sex) && !g_strv_contains (sexes, form->patient_sex)) ||
+      (!is_empty (form->insured_sex) && !g_strv_contains (sexes, form->insured_sex)))
+    return invalid (error, _("Boxes 3 and 11a take the sex as M or F, or none."));
 
   return TRUE;
 }
@@ -984,10 +1004,6 @@ put_data (Ctx                 *ctx,
           guint                page,
           guint                n_pages)
 {
-  static const char *coverages[] = {
-    "medicare", "medicaid", "tricare", "champva", "group", "feca", "other",
-  };
-  static const char *relationships[] = { "self", "spouse", "child", "other" };
   g_autofree char *page_text = g_strdup_printf ("PAGE %u OF %u", page + 1, n_pages);
   g_autofree char *claim_text = NULL;
   g_autofree char *patient = NULL;
@@ -1004,9 +1020,8 @@ put_data (Ctx                 *ctx,
   put (ctx, "top", "page", page_text);
 
   /* 1, 1a */
-  for (gsize i = 0; i < G_N_ELEMENTS (coverages); i++)
-    if (g_strcmp0 (form->coverage_type, coverages[i]) == 0)
-      put_mark (ctx, "1", coverages[i]);
+  if (!is_empty (form->coverage_type))
+    put_mark (ctx, "1", form->coverage_type);
   put (ctx, "1a", "id", form->insured_id);
 
   /* 2, 3, 4 */
@@ -1019,9 +1034,8 @@ put_data (Ctx                 *ctx,
 
   /* 5, 6, 7 */
   put_address (ctx, "5", &form->patient);
-  for (gsize i = 0; i < G_N_ELEMENTS (relationships); i++)
-    if (g_strcmp0 (form->relationship, relationships[i]) == 0)
-      put_mark (ctx, "6", relationships[i]);
+  if (!is_empty (form->relationship))
+    put_mark (ctx, "6", form->relationship);
   put_address (ctx, "7", &form->insured);
 
   /* 9, 9a, 9d */

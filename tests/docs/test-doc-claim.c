@@ -648,6 +648,20 @@ test_refused (void)
   }
   {
     g_autoptr(PalpClaimForm) form = make_form (1);
+
+    g_free (form->coverage_type);
+    form->coverage_type = g_strdup ("auto");
+    assert_refused (form, "box 1 has no such box");
+  }
+  {
+    g_autoptr(PalpClaimForm) form = make_form (1);
+
+    g_free (form->relationship);
+    form->relationship = g_strdup ("cousin");
+    assert_refused (form, "box 6 has no such box");
+  }
+  {
+    g_autoptr(PalpClaimForm) form = make_form (1);
     PalpDocClaimOptions options = { TRUE, 80, 0 };
     g_autoptr(GError) error = NULL;
     g_autoptr(GBytes) bytes = palp_doc_claim_render (form, &options, &error);
