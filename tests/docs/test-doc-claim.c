@@ -561,6 +561,74 @@ test_format (void)
   assert_in_box_at (page, "GP", row_rect (1), 0, 0, NULL, NULL);
 }
 
+/* Every box the claim can fill, full: twelve diagnoses, four modifiers, a
+ * replacement claim, other insurance; a name too long for its box is cut
+ * at the box's width, an amount too large for its box is refused. */
+static void
+test_full (void)
+{
+  g_autoptr(PalpClaimForm) form = make_form (6);
+  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(TestPage) page = NULL;
+  g_autofree char *text = NULL;
+  PalpClaimFormLine *line = g_ptr_array_index (form->lines, 0);
+  static const char *codes[] = {
+    "S13.4XXA", "M54.2", "M62.838", "M79.18", "G44.209", "R68.84",
+    "M26.623", "M54.50", "M79.7", "G89.28", "Z87.39", "I89.0",
+  };
+  static const char *printed[] = {
+    "S134XXA", "M542", "M62838", "M7918", "G44209", "R6884",
+    "M26623", "M5450", "M797", "G8928", "Z8739", "I890",
+  };
+
+  for (guint i = 0; i < PALP_CLAIM_FORM_MAX_DIAGNOSES; i++)
+    {
+      g_free (form->diagnoses[i]);
+      form->diagnoses[i] = g_strdup (codes[i]);
+    }
+  for (guint m = 0; m < PALP_CLAIM_FORM_MAX_MODIFIERS; m++)
+    line->modifiers[m] = g_strdup (((const char *[]) { "GP", "59", "KX", "25" })[m]);
+  g_strlcpy (line->pointers, "ALKD", sizeof line->pointers);
+  g_free (form->patient_family);
+  form->patient_family = g_strdup ("Montgomery-Castellanos-Whitfield");
+  form->employment_related = TRUE;
+  form->other_insured_name = g_strdup ("WHITFIELD, ROBIN");
+  form->other_policy_number = g_strdup ("XG-88120");
+  form->other_plan_name = g_strdup ("Cascade Health Plan");
+  form->has_other_plan = TRUE;
+  form->resubmission_code = g_strdup ("7");
+  form->original_reference = g_strdup ("2026031400187");
+
+  pdf = render (form, NULL, "claim-full.pdf");
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    assert_in_box (page, printed[i], "21", 0, 0);
+  assert_in_box_at (page, "GP", row_rect (0), 0, 0, NULL, NULL);
+  assert_in_box_at (page, "59", row_rect (0), 0, 0, NULL, NULL);
+  assert_in_box_at (page, "KX", row_rect (0), 0, 0, NULL, NULL);
+  assert_in_box_at (page, "25", row_rect (0), 0, 0, NULL, NULL);
+  assert_in_box_at (page, "ALKD", row_rect (0), 0, 0, NULL, NULL);
+  assert_in_box (page, "7", "22", 0, 0);
+  assert_in_box (page, "2026031400187", "22", 0, 0);
+  assert_in_box (page, "WHITFIELD, ROBIN", "9", 0, 0);
+  assert_in_box (page, "XG-88120", "9a", 0, 0);
+  assert_in_box (page, "CASCADE HEALTH PLAN", "9d", 0, 0);
+  /* Box 2 holds 28 characters: the name is cut there. */
+  assert_in_box (page, "MONTGOMERY-CASTELLANOS-WHITF", "2", 0, 0);
+  g_assert_null (strstr (text, "MONTGOMERY-CASTELLANOS-WHITFIELD, DANA"));
+
+  /* $100,000.00 on one form does not fit box 28's five dollar digits. */
+  line->charge_cents = 10000000;
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = palp_doc_claim_render (form, NULL, &error);
+
+    g_assert_null (bytes);
+    g_assert_error (error, PALP_DOC_CLAIM_ERROR, PALP_DOC_CLAIM_ERROR_INVALID);
+  }
+}
+
 static void
 assert_refused (const PalpClaimForm *form,
                 const char          *what)
@@ -688,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/claim/grid", test_grid);
   g_test_add_func ("/claim/paginate", test_paginate);
   g_test_add_func ("/claim/format", test_format);
+  g_test_add_func ("/claim/full", test_full);
   g_test_add_func ("/claim/refused", test_refused);
 
   return g_test_run ();
