@@ -19,7 +19,9 @@
 #include "palp-client-documents.h"
 #include "palp-date.h"
 #include "palp-doc-clinical.h"
+#include "palp-letter-dialog.h"
 #include "palp-preview-window.h"
+#include "palp-store-letters.h"
 #include "palp-ui-util.h"
 
 #define N_KINDS 3
@@ -36,6 +38,12 @@ struct _PalpClientDocuments
   GtkWidget       *rows[N_KINDS];
   char            *reasons[N_KINDS];
   GtkWidget       *json_row;
+
+  AdwPreferencesGroup *letters_group;
+  GtkWidget       *lomn_row;
+  char            *lomn_reason;
+  GPtrArray       *letter_rows;  /* GtkWidget, one per issued letter */
+  GListModel      *letters;      /* PalpLetter, newest first */
 };
 
 G_DEFINE_FINAL_TYPE (PalpClientDocuments, palp_client_documents, GTK_TYPE_WIDGET)
@@ -98,6 +106,10 @@ parent_window (GtkWidget *widget)
 }
 
 static void update_json_row (PalpClientDocuments *self);
+static GtkWidget *document_row (const char *title,
+                                const char *icon);
+static void reload_letters (PalpClientDocuments *self,
+                            const char          *reason);
 
 static void
 set_reason (PalpClientDocuments    *self,
@@ -130,6 +142,7 @@ palp_client_documents_reload (PalpClientDocuments *self)
     {
       for (guint i = 0; i < N_KINDS; i++)
         set_reason (self, i, _("No client is open."));
+      reload_letters (self, _("No client is open."));
       return;
     }
   if (self->user != NULL &&
@@ -137,8 +150,10 @@ palp_client_documents_reload (PalpClientDocuments *self)
     {
       for (guint i = 0; i < N_KINDS; i++)
         set_reason (self, i, error->message);
+      reload_letters (self, error->message);
       return;
     }
+  reload_letters (self, NULL);
 
   plans = palp_store_list_plans (self->store, palp_client_get_id (self->client), &error);
   if (plans == NULL)
@@ -232,6 +247,175 @@ palp_client_documents_open (PalpClientDocuments     *self,
   preview = palp_preview_window_new (parent_window (GTK_WIDGET (self)), title, file, pdf);
   gtk_window_present (GTK_WINDOW (preview));
   return GTK_WINDOW (preview);
+}
+
+static void
+show_error (PalpClientDocuments *self,
+            const GError        *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->overlay, toast);
+}
+
+static void
+on_letter_activated (AdwActionRow        *row,
+                     PalpClientDocuments *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "palp-index"));
+
+  if (palp_client_documents_open_letter (self, index, &error) == NULL)
+    show_error (self, error);
+}
+
+static void
+reload_letters (PalpClientDocuments *self,
+                const char          *reason)
+{
+  g_autoptr(GError) error = NULL;
+  PalpCountry country = PALP_COUNTRY_US;
+
+  for (guint i = 0; self->letter_rows != NULL && i < self->letter_rows->len; i++)
+    adw_preferences_group_remove (self->letters_group, g_ptr_array_index (self->letter_rows, i));
+  if (self->letter_rows != NULL)
+    g_ptr_array_set_size (self->letter_rows, 0);
+  g_clear_object (&self->letters);
+  g_free (self->lomn_reason);
+  self->lomn_reason = g_strdup (reason);
+  if (self->lomn_row == NULL)
+    return;
+  gtk_widget_set_sensitive (self->lomn_row, reason == NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->lomn_row),
+                               reason != NULL
+                                 ? reason
+                                 : _("For an HSA/FSA administrator or an insurer, for the "
+                                     "prescriber to sign: drafted from the diagnosis, the plan "
+                                     "and its progress, edited, then issued and kept"));
+  if (reason != NULL)
+    return;
+
+  if (!(self->letters = palp_store_list_letters (self->store, palp_client_get_id (self->client),
+                                                 NULL, &error)))
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->lomn_row), error->message);
+      return;
+    }
+  {
+    g_autoptr(PalpClinic) clinic = palp_store_load_clinic (self->store, NULL);
+
+    if (clinic != NULL)
+      country = palp_clinic_get_country_enum (clinic);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (self->letters); i++)
+    {
+      g_autoptr(PalpLetter) letter = g_list_model_get_item (self->letters, i);
+      gboolean appeal = g_strcmp0 (palp_letter_get_string (letter, "kind"), "appeal") == 0;
+      g_autofree char *day = palp_date_format_short (palp_letter_get_string (letter, "issued-on"),
+                                                     country);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      title = appeal
+                /* Translators: an issued letter in the Documents tab, and its date. */
+                ? g_strdup_printf (_("Appeal of a Denied Claim, %s"), day)
+                /* Translators: an issued letter in the Documents tab, and its date. */
+                : g_strdup_printf (_("Letter of Medical Necessity, %s"), day);
+      /* Translators: who signs an issued letter: "For Dr. Samuel Lee, MD to sign · issued". */
+      subtitle = g_strdup_printf (_("Issued for %s to sign · kept as issued"),
+                                  palp_letter_get_string (letter, "prescriber"));
+      row = document_row (title, "mail-unread-symbolic");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data (G_OBJECT (row), "palp-index", GUINT_TO_POINTER (i));
+      g_signal_connect (row, "activated", G_CALLBACK (on_letter_activated), self);
+      adw_preferences_group_add (self->letters_group, row);
+      g_ptr_array_add (self->letter_rows, row);
+    }
+}
+
+static void
+on_lomn_saved (PalpFormWindow      *form,
+               PalpClientDocuments *self)
+{
+  palp_client_documents_reload (self);
+  adw_toast_overlay_add_toast (self->overlay,
+                               adw_toast_new (_("Letter of medical necessity issued")));
+}
+
+GtkWindow *
+palp_client_documents_open_lomn (PalpClientDocuments  *self,
+                                 GError              **error)
+{
+  PalpFormWindow *form;
+
+  g_return_val_if_fail (PALP_IS_CLIENT_DOCUMENTS (self), NULL);
+
+  if (self->lomn_reason != NULL || self->client == NULL)
+    {
+      g_set_error_literal (error, PALP_DOC_CLINICAL_ERROR, PALP_DOC_CLINICAL_ERROR_INCOMPLETE,
+                           self->lomn_reason != NULL ? self->lomn_reason
+                                                     : _("No client is open."));
+      return NULL;
+    }
+  if (!(form = palp_letter_dialog_new (parent_window (GTK_WIDGET (self)), self->store,
+                                       self->client, error)))
+    return NULL;
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_lomn_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (form));
+  return GTK_WINDOW (form);
+}
+
+guint
+palp_client_documents_get_n_letters (PalpClientDocuments *self)
+{
+  g_return_val_if_fail (PALP_IS_CLIENT_DOCUMENTS (self), 0);
+
+  return self->letters != NULL ? g_list_model_get_n_items (self->letters) : 0;
+}
+
+GtkWindow *
+palp_client_documents_open_letter (PalpClientDocuments  *self,
+                                   guint                 index,
+                                   GError              **error)
+{
+  g_autoptr(PalpLetter) letter = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file = NULL;
+  gboolean appeal;
+  PalpPreviewWindow *preview;
+
+  g_return_val_if_fail (PALP_IS_CLIENT_DOCUMENTS (self), NULL);
+  g_return_val_if_fail (index < palp_client_documents_get_n_letters (self), NULL);
+
+  letter = g_list_model_get_item (self->letters, index);
+  if (!(pdf = palp_store_load_letter_pdf (self->store, palp_letter_get_int (letter, "id"),
+                                          error)))
+    return NULL;
+  appeal = g_strcmp0 (palp_letter_get_string (letter, "kind"), "appeal") == 0;
+  name = palp_client_dup_display_name (self->client);
+  title = g_strdup_printf (_("%s — %s"), appeal ? _("Appeal of a Denied Claim")
+                                                : _("Letter of Medical Necessity"), name);
+  file = g_strdup_printf ("%s-client-%" G_GINT64_FORMAT "-%s.pdf",
+                          appeal ? "appeal" : "letter-of-medical-necessity",
+                          palp_client_get_id (self->client),
+                          palp_letter_get_string (letter, "issued-on"));
+  preview = palp_preview_window_new (parent_window (GTK_WIDGET (self)), title, file, pdf);
+  gtk_window_present (GTK_WINDOW (preview));
+  return GTK_WINDOW (preview);
+}
+
+static void
+on_lomn_activated (AdwActionRow        *row,
+                   PalpClientDocuments *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (palp_client_documents_open_lomn (self, &error) == NULL)
+    show_error (self, error);
 }
 
 gboolean
@@ -413,6 +597,9 @@ palp_client_documents_dispose (GObject *object)
   g_clear_object (&self->client);
   for (guint i = 0; i < N_KINDS; i++)
     g_clear_pointer (&self->reasons[i], g_free);
+  g_clear_pointer (&self->lomn_reason, g_free);
+  g_clear_pointer (&self->letter_rows, g_ptr_array_unref);
+  g_clear_object (&self->letters);
 
   G_OBJECT_CLASS (palp_client_documents_parent_class)->dispose (object);
 }
@@ -457,6 +644,18 @@ palp_client_documents_init (PalpClientDocuments *self)
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (self->json_row), "palp-next"), FALSE);
   g_signal_connect (self->json_row, "activated", G_CALLBACK (on_json_activated), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->json_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Letters"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Issued letters are kept as they were printed and "
+                                           "reopen from their stored copy."));
+  self->letters_group = ADW_PREFERENCES_GROUP (group);
+  self->letter_rows = g_ptr_array_new ();
+  self->lomn_row = document_row (_("Letter of Medical Necessity…"), "document-edit-symbolic");
+  g_signal_connect (self->lomn_row, "activated", G_CALLBACK (on_lomn_activated), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->lomn_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();

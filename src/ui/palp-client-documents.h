@@ -44,6 +44,18 @@ GtkWindow  *palp_client_documents_open       (PalpClientDocuments    *self,
                                               PalpClientDocumentKind  kind,
                                               GError                **error);
 
+/* Opens the letter of medical necessity dialog (palp-letter-dialog.h) for
+ * the client, as the "Letter of Medical Necessity…" row does: the missing
+ * pieces, or the drafted letter to edit, preview and issue. */
+GtkWindow  *palp_client_documents_open_lomn  (PalpClientDocuments    *self,
+                                              GError                **error);
+/* The client's issued letters, as listed, newest first. */
+guint       palp_client_documents_get_n_letters (PalpClientDocuments *self);
+/* Opens issued letter @index in the preview, from its stored bytes. */
+GtkWindow  *palp_client_documents_open_letter (PalpClientDocuments   *self,
+                                               guint                  index,
+                                               GError               **error);
+
 /* Writes the client's own record (every row of theirs, as JSON: see
  * palp_store_export_archive()) to @file, readable by its owner only, as
  * the "Export Record as JSON…" row does once a file is chosen. */

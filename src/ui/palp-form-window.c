@@ -20,6 +20,7 @@ struct _PalpFormWindow
   AdwWindow          parent_instance;
 
   GtkWidget         *page;
+  GtkWidget         *header;
   GtkButton         *save_button;
   GtkLabel          *problem_label;
   GtkWidget         *error_row;
@@ -391,6 +392,7 @@ palp_form_window_new (GtkWindow  *parent,
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
   gtk_box_append (GTK_BOX (box), header);
+  self->header = header;
 
   self->problem_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->problem_label, TRUE);
@@ -411,4 +413,14 @@ palp_form_window_new (GtkWindow  *parent,
   adw_window_set_content (ADW_WINDOW (self), box);
   set_problem (self, NULL, NULL);
   return self;
+}
+
+void
+palp_form_window_add_header_button (PalpFormWindow *self,
+                                    GtkWidget      *button)
+{
+  g_return_if_fail (PALP_IS_FORM_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (button));
+
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), button);
 }

@@ -62,6 +62,9 @@ gboolean        palp_form_window_save        (PalpFormWindow   *self);
 const char     *palp_form_window_get_problem (PalpFormWindow   *self);
 gboolean        palp_form_window_get_dirty   (PalpFormWindow   *self);
 GtkWidget      *palp_form_window_get_save_button (PalpFormWindow *self);
+/* A button in the header bar, left of Save ("Preview"). */
+void            palp_form_window_add_header_button (PalpFormWindow *self,
+                                              GtkWidget        *button);
 
 /* A multi-line text field inside a group, with its accessible name. */
 GtkTextView    *palp_form_text_view_new      (const char       *accessible_name,
