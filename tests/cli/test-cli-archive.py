@@ -11,6 +11,7 @@ prints TAP.
 """
 import base64
 import copy
+import hashlib
 import json
 import os
 import shutil
@@ -109,6 +110,12 @@ def round_trip_us():
     # The issued PDFs, byte for byte.
     pdf = base64.b64decode(tables['receipt_documents'][0]['pdf']['base64'])
     assert pdf.startswith(b'%PDF'), pdf[:8]
+    # The demo's issued letter of medical necessity, after its client, with its PDF.
+    assert names.index('clients') < names.index('issued_letters')
+    letter = tables['issued_letters'][0]
+    assert letter['kind'] == 'lomn' and letter['claim_id'] is None, letter.keys()
+    pdf = base64.b64decode(letter['pdf']['base64'])
+    assert pdf.startswith(b'%PDF') and hashlib.sha256(pdf).hexdigest() == letter['sha256']
     # The one time in the header is the newest audit row's, not the export's.
     assert data['as_of'] == max(row['at'] for row in tables['audit_log'])
 
