@@ -617,7 +617,8 @@ palp_store_check (PalpStore  *self,
                 "receipt-twice", "billing line %s is on %s valid receipts", error) ||
       !palp_store_check_receipts (self, problems, error) ||
       !palp_store_check_clinical (self, problems, error) ||
-      !palp_store_check_letters (self, problems, error))
+      !palp_store_check_letters (self, problems, error) ||
+      !palp_store_check_claims (self, problems, error))
     return NULL;
 
   return g_steal_pointer (&problems);

@@ -139,6 +139,11 @@ gboolean      palp_store_check_clinical (PalpStore     *self,
 gboolean      palp_store_check_letters  (PalpStore     *self,
                                          GPtrArray     *problems,
                                          GError       **error);
+/* Adds the claims' problems ("claim-changed: ...", "claim-totals: ...",
+ * ...) for palp_store_check() (palp-store-claims.c). */
+gboolean      palp_store_check_claims   (PalpStore     *self,
+                                         GPtrArray     *problems,
+                                         GError       **error);
 
 /* Small helpers the store's files share (palp-store-util.c). The first
  * three set an error of that code with @message and return FALSE. */
