@@ -83,6 +83,11 @@ int          document_chart     (CliContext *ctx,
                                  const char *view,
                                  const char *output);
 
+/* palp-cli-claims.c */
+int          cmd_claims_list    (CliContext *ctx);
+int          cmd_claims_build   (CliContext *ctx);
+int          cmd_claims_status  (CliContext *ctx);
+
 /* palp-cli-clinical.c */
 /* soap, plan, progress or record. */
 gboolean     is_clinical_document (const char *kind);

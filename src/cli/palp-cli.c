@@ -953,6 +953,11 @@ static const CliCommand commands[] = {
   { "atlas", "list", N_("atlas list [--view VIEW]"), cmd_atlas_list },
   { "codes", "import", N_("codes import FILE"), cmd_codes_import },
   { "codes", "search", N_("codes search TEXT [--limit N]"), cmd_codes_search },
+  { "claims", "list", N_("claims list [--status S] [--client ID]"), cmd_claims_list },
+  { "claims", "build", N_("claims build VISIT[,VISIT...] [--policy ID]"), cmd_claims_build },
+  { "claims", "status", N_("claims status CLAIM STATUS [--paid AMOUNT] [--on DATE] "
+                           "[--method paper|electronic|fax|portal] [--reason TEXT] "
+                           "[--reference REF] [--deadline DATE]"), cmd_claims_status },
   { "units", NULL, N_("units --rule cms|per-code CODE=MINUTES..."), cmd_units },
   { "document", NULL, N_("document receipt NUMBER [--original] -o FILE.pdf | "
                          "document statement CLIENT --from DATE --to DATE -o FILE.pdf | "
@@ -1081,7 +1086,8 @@ palp_cli_run (int    argc,
       if (sub != NULL || g_str_equal (name, "clients") || g_str_equal (name, "practitioners") ||
           g_str_equal (name, "services") || g_str_equal (name, "visits") ||
           g_str_equal (name, "receipts") || g_str_equal (name, "atlas") ||
-          g_str_equal (name, "codes") || g_str_equal (name, "payers"))
+          g_str_equal (name, "codes") || g_str_equal (name, "payers") ||
+          g_str_equal (name, "claims"))
         usage_error (_("“%s” has no subcommand “%s”."), name, sub ? sub : "");
       else
         usage_error (_("unknown command “%s”."), name);
