@@ -31,7 +31,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == PALP_CLAIM_N_STATUSES);
 #define BIT(s) (1u << (s))
 
 /* Where each status may go. Keep in step with claims_status_move in
- * data/schema/0011-claims.sql. */
+ * data/schema/0012-claims.sql. */
 static const guint moves[PALP_CLAIM_N_STATUSES] = {
   [PALP_CLAIM_DRAFT] = BIT (PALP_CLAIM_READY) | BIT (PALP_CLAIM_VOID),
   [PALP_CLAIM_READY] = BIT (PALP_CLAIM_DRAFT) | BIT (PALP_CLAIM_SUBMITTED) | BIT (PALP_CLAIM_VOID),

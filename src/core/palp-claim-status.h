@@ -6,7 +6,7 @@
  * voiding claim (resubmission code 8), or replaced (code 7): the store
  * moves the original when its replacement or void is submitted. Closed and
  * void are final. The same moves are checked by the schema's triggers
- * (0011-claims.sql); this is the list in one place for the store, the CLI
+ * (0012-claims.sql); this is the list in one place for the store, the CLI
  * and the window.
  *
  * Aging: an open claim's age is the days since it was submitted, in the

@@ -14,7 +14,7 @@
  * nothing) → submitted (date and method; the visits are counted against
  * the authorisation) → paid / partially paid / denied (the payer's answer,
  * line by line, with its reference) → appealed → closed. A submitted claim
- * is never edited, here or in SQL (0011-claims.sql; palp_store_check()
+ * is never edited, here or in SQL (0012-claims.sql; palp_store_check()
  * compares it with what was sent): it is corrected by a replacement
  * (resubmission code 7) or withdrawn by a void (code 8), each a new claim
  * naming the original's payer reference; submitting it closes or voids the
