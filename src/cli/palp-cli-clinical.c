@@ -98,6 +98,40 @@ write_pdf (const char  *output,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
+/* The letter just issued: its number, or with --json its row. */
+static void
+print_issued (CliContext *ctx,
+              PalpLetter *letter)
+{
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, palp_letter_get_int (letter, "id"));
+      add_string (builder, "kind", palp_letter_get_string (letter, "kind"));
+      json_builder_set_member_name (builder, "claim_id");
+      if (palp_letter_get_int (letter, "claim-id") > 0)
+        json_builder_add_int_value (builder, palp_letter_get_int (letter, "claim-id"));
+      else
+        json_builder_add_null_value (builder);
+      add_string (builder, "issued_on", palp_letter_get_string (letter, "issued-on"));
+      add_string (builder, "prescriber", palp_letter_get_string (letter, "prescriber"));
+      add_string (builder, "sha256", palp_letter_get_string (letter, "sha256"));
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 palp_letter_get_int (letter, "id"));
+
+      /* Translators: after "document lomn --issue": the letter's number. */
+      g_print (_("Issued letter %s\n"), number);
+    }
+}
+
 int
 document_lomn (CliContext *ctx,
                const char *id_text,
@@ -141,28 +175,7 @@ document_lomn (CliContext *ctx,
                     "fields", fields, NULL);
       if (!palp_store_issue_letter (store, letter, bytes, &error))
         return runtime_error (error);
-      if (ctx->json)
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, palp_letter_get_int (letter, "id"));
-          add_string (builder, "kind", "lomn");
-          add_string (builder, "issued_on", draft->date);
-          add_string (builder, "prescriber", draft->prescriber);
-          add_string (builder, "sha256", palp_letter_get_string (letter, "sha256"));
-          json_builder_end_object (builder);
-          print_json (builder);
-        }
-      else
-        {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                     palp_letter_get_int (letter, "id"));
-
-          /* Translators: after "document lomn --issue": the letter's number. */
-          g_print (_("Issued letter %s\n"), number);
-        }
+      print_issued (ctx, letter);
     }
   if (!write_pdf (output, bytes, &error))
     return runtime_error (error);
