@@ -423,7 +423,8 @@ cmd_document (CliContext *ctx)
         to = value, i++;
       else if (g_str_equal (arg, "--original"))
         original = TRUE;
-      else if (g_str_equal (arg, "--issue") && g_str_equal (kind, "lomn"))
+      else if (g_str_equal (arg, "--issue") &&
+               (g_str_equal (kind, "lomn") || g_str_equal (kind, "appeal")))
         issue = TRUE;
       else if (g_str_equal (arg, "--view") && value != NULL && g_str_equal (kind, "chart"))
         view = value, i++;
@@ -453,6 +454,16 @@ cmd_document (CliContext *ctx)
           return PALP_CLI_USAGE;
         }
       return document_lomn (ctx, id, output, issue);
+    }
+  if (g_str_equal (kind, "appeal"))
+    {
+      if (from != NULL || to != NULL || original)
+        {
+          usage_error (_("an appeal is one claim's: it takes no date range and no "
+                         "--original."));
+          return PALP_CLI_USAGE;
+        }
+      return document_appeal (ctx, id, output, issue);
     }
   if (is_clinical_document (kind))
     {
@@ -495,8 +506,8 @@ cmd_document (CliContext *ctx)
       return document_statement (ctx, store, (gint64) client_id, from, to, output);
     }
   usage_error (_("unknown document “%s”: this version writes receipts, statements, charts, "
-                 "SOAP notes, plans, progress reports, records and letters of medical "
-                 "necessity."), kind);
+                 "SOAP notes, plans, progress reports, records, letters of medical "
+                 "necessity and appeals."), kind);
   return PALP_CLI_USAGE;
 }
 

@@ -3,7 +3,8 @@
  * document soap VISIT, document plan CLIENT, document progress CLIENT and
  * document record CLIENT, each as a PDF (the format from -o's extension);
  * document lomn CLIENT, the letter of medical necessity drafted from the
- * record, kept as issued with --issue.
+ * record, and document appeal CLAIM, the appeal of a denied claim with its
+ * evidence; each kept as issued with --issue.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,8 @@
 #include "palp-cli-private.h"
 #include "palp-doc-clinical.h"
 #include "palp-doc-letter.h"
+#include "palp-store-claims.h"
+#include "palp-store-insurance.h"
 #include "palp-store-letters.h"
 
 gboolean
@@ -156,7 +159,7 @@ document_lomn (CliContext *ctx,
     }
   if (!(store = open_store (ctx, issue ? PALP_STORE_OPEN_DEFAULT : PALP_STORE_OPEN_READ_ONLY,
                             &rc)) ||
-      (issue && !require_actor (ctx, store, &rc)))
+      ((issue || ctx->as_user != NULL) && !require_actor (ctx, store, &rc)))
     return rc;
 
   if (!(document = palp_store_load_client_document (store, (gint64) id, &error)))
@@ -171,6 +174,138 @@ document_lomn (CliContext *ctx,
       g_autofree char *fields = palp_letter_draft_to_json (draft);
 
       g_object_set (letter, "client-id", (gint64) id, "kind", "lomn",
+                    "issued-on", draft->date, "prescriber", draft->prescriber,
+                    "fields", fields, NULL);
+      if (!palp_store_issue_letter (store, letter, bytes, &error))
+        return runtime_error (error);
+      print_issued (ctx, letter);
+    }
+  if (!write_pdf (output, bytes, &error))
+    return runtime_error (error);
+  return PALP_CLI_OK;
+}
+
+/* The claim as the appeal prints it; the strings stay owned by @lines,
+ * @policy and @payer. */
+static PalpAppealClaim
+appeal_claim (PalpClaim    *claim,
+              GListModel   *lines,
+              PalpPolicy   *policy,
+              PalpPayer    *payer,
+              GArray       *out_lines,
+              GArray       *out_visits)
+{
+  PalpAppealClaim appeal = { 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(PalpClaimLine) line = g_list_model_get_item (lines, i);
+      gint64 visit_id = palp_claim_line_get_int (line, "visit-id");
+      PalpAppealLine l = {
+        palp_claim_line_get_string (line, "service-on"),
+        palp_claim_line_get_string (line, "code"),
+        palp_claim_line_get_string (line, "modifiers"),
+        palp_claim_line_get_string (line, "pointers"),
+        (guint) palp_claim_line_get_int (line, "units"),
+        palp_claim_line_get_int (line, "charge-cents"),
+      };
+      gboolean seen = FALSE;
+
+      g_array_append_val (out_lines, l);
+      for (guint v = 0; v < out_visits->len; v++)
+        seen = seen || g_array_index (out_visits, gint64, v) == visit_id;
+      if (!seen && visit_id > 0)
+        g_array_append_val (out_visits, visit_id);
+    }
+  appeal.number = palp_claim_get_string (claim, "number");
+  appeal.payer_name = payer != NULL ? palp_payer_get_string (payer, "name")
+                                    : palp_claim_get_string (claim, "payer-name");
+  appeal.payer_address = payer != NULL ? palp_payer_get_string (payer, "address") : NULL;
+  appeal.member_id = policy != NULL ? palp_policy_get_string (policy, "member-id") : NULL;
+  appeal.group_number = policy != NULL ? palp_policy_get_string (policy, "group-number") : NULL;
+  appeal.payer_reference = palp_claim_get_string (claim, "payer-reference");
+  appeal.submitted_on = palp_claim_get_string (claim, "submitted-on");
+  appeal.denied_on = palp_claim_get_string (claim, "responded-on");
+  appeal.denial_reason = palp_claim_get_string (claim, "denial-reason");
+  appeal.lines = (const PalpAppealLine *) (gpointer) out_lines->data;
+  appeal.n_lines = out_lines->len;
+  appeal.visit_ids = (const gint64 *) (gpointer) out_visits->data;
+  appeal.n_visits = out_visits->len;
+  return appeal;
+}
+
+int
+document_appeal (CliContext *ctx,
+                 const char *number,
+                 const char *output,
+                 gboolean    issue)
+{
+  g_autoptr(PalpStore) store = NULL;
+  g_autoptr(PalpClaim) claim = NULL;
+  g_autoptr(GListModel) lines = NULL;
+  g_autoptr(PalpPolicy) policy = NULL;
+  g_autoptr(PalpPayer) payer = NULL;
+  g_autoptr(PalpClinicalDocument) document = NULL;
+  g_autoptr(PalpLetterDraft) draft = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) appeal_lines = g_array_new (FALSE, FALSE, sizeof (PalpAppealLine));
+  g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  PalpAppealClaim appeal;
+  const char *status;
+  int rc = PALP_CLI_OK;
+
+  if (output == NULL || !g_str_has_suffix (output, ".pdf"))
+    {
+      usage_error (_("say where to write the document, as a .pdf file: -o FILE.pdf"));
+      return PALP_CLI_USAGE;
+    }
+  if (!(store = open_store (ctx, issue ? PALP_STORE_OPEN_DEFAULT : PALP_STORE_OPEN_READ_ONLY,
+                            &rc)) ||
+      ((issue || ctx->as_user != NULL) && !require_actor (ctx, store, &rc)))
+    return rc;
+
+  if (!(claim = palp_store_find_claim (store, number, &error)))
+    return runtime_error (error);
+  status = palp_claim_get_string (claim, "status");
+  if (!g_str_equal (status, "denied") && !g_str_equal (status, "partially-paid") &&
+      !g_str_equal (status, "appealed"))
+    {
+      PalpClaimStatus value = PALP_CLAIM_DRAFT;
+
+      palp_claim_status_from_string (status, &value, NULL);
+      g_printerr (_("palpate-cli: claim %s is %s: only a denied or partly paid claim is "
+                    "appealed.\n"), number, palp_claim_status_get_label (value));
+      return PALP_CLI_ERROR;
+    }
+  if (!(lines = palp_store_list_claim_lines (store, palp_claim_get_int (claim, "id"), &error)) ||
+      !(document = palp_store_load_client_document (store,
+                                                    palp_claim_get_int (claim, "client-id"),
+                                                    &error)))
+    return runtime_error (error);
+  policy = palp_store_load_policy (store, palp_claim_get_int (claim, "policy-id"), NULL);
+  payer = palp_store_load_payer (store, palp_claim_get_int (claim, "payer-id"), NULL);
+  appeal = appeal_claim (claim, lines, policy, payer, appeal_lines, visits);
+  if (!(draft = palp_doc_appeal_draft (document, &error)) ||
+      !(bytes = palp_doc_appeal_render (document, &appeal, draft, &error)))
+    return runtime_error (error);
+  /* The notes attached print their text only for a reader the clinic
+   * lets read it. */
+  if (document->narrative_restricted && ctx->as_user == NULL)
+    g_printerr (_("palpate-cli: the text of clinical notes is left out (“Restricted”): only "
+                  "practitioners read it, or admins where the clinic allows it; say who "
+                  "you are with --as USER.\n"));
+  else if (document->narrative_restricted)
+    g_printerr (_("palpate-cli: the text of clinical notes is left out (“Restricted”): only "
+                  "practitioners read it, or admins where the clinic allows it.\n"));
+
+  if (issue)
+    {
+      g_autoptr(PalpLetter) letter = palp_letter_new ();
+      g_autofree char *fields = palp_letter_draft_to_json (draft);
+
+      g_object_set (letter, "client-id", palp_claim_get_int (claim, "client-id"),
+                    "kind", "appeal", "claim-id", palp_claim_get_int (claim, "id"),
                     "issued-on", draft->date, "prescriber", draft->prescriber,
                     "fields", fields, NULL);
       if (!palp_store_issue_letter (store, letter, bytes, &error))

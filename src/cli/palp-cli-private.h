@@ -103,6 +103,12 @@ int          document_lomn      (CliContext *ctx,
                                  const char *output,
                                  gboolean    issue);
 
+/* document appeal CLAIM -o FILE.pdf [--issue] */
+int          document_appeal    (CliContext *ctx,
+                                 const char *number,
+                                 const char *output,
+                                 gboolean    issue);
+
 /* palp-cli-codes.c */
 int          cmd_codes_import   (CliContext *ctx);
 int          cmd_codes_search   (CliContext *ctx);

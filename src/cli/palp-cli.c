@@ -964,7 +964,8 @@ static const CliCommand commands[] = {
                          "document chart VISIT --view VIEW -o FILE.pdf|FILE.png | "
                          "document soap VISIT | plan CLIENT | progress CLIENT | record CLIENT "
                          "-o FILE.pdf | "
-                         "document lomn CLIENT -o FILE.pdf [--issue]"),
+                         "document lomn CLIENT -o FILE.pdf [--issue] | "
+                         "document appeal CLAIM -o FILE.pdf [--issue]"),
     cmd_document },
 };
 

@@ -95,6 +95,24 @@ exists (PalpStore  *self,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/* Whether @claim_id is @client_id's and was denied or partly paid. */
+static gboolean
+claim_appealable (PalpStore *self,
+                  gint64     claim_id,
+                  gint64     client_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, "SELECT 1 FROM claims WHERE id = ?1"
+                                                           " AND client_id = ?2 AND status IN"
+                                                           " ('partially-paid', 'denied',"
+                                                           " 'appealed')", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, client_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 static gboolean
 fields_ok (const char  *fields,
            GError     **error)
@@ -158,6 +176,9 @@ palp_store_issue_letter_at (PalpStore   *self,
     return palp_store_invalid (error, _("The letter has no PDF to keep."));
   if (!exists (self, "SELECT 1 FROM clients WHERE id = ?1", client_id))
     return palp_store_not_found (error, _("This client no longer exists."));
+  if (appeal && !claim_appealable (self, claim_id, client_id))
+    return palp_store_refuse (error, _("An appeal is for a claim of this client that was "
+                                       "denied or partly paid."));
   if (!palp_store_require (self, appeal ? PALP_ACTION_BUILD_CLAIMS : PALP_ACTION_VIEW_CLINICAL,
                            0, error))
     return FALSE;
@@ -234,6 +255,24 @@ palp_store_check_letters (PalpStore   *self,
                                           (gint64) sqlite3_column_int64 (stmt, 0),
                                           (gint64) sqlite3_column_int64 (stmt, 1)));
     }
+  if (rc != SQLITE_DONE)
+    return palp_store_set_db_error (error, palp_store_get_db (self), rc);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* An appeal's claim is its own client's (the trigger guards new rows;
+   * this covers an imported archive). */
+  stmt = palp_store_prepare (self, "SELECT l.id, l.claim_id FROM issued_letters l"
+                                   " WHERE l.claim_id IS NOT NULL AND NOT EXISTS (SELECT 1"
+                                   " FROM claims c WHERE c.id = l.claim_id"
+                                   " AND c.client_id = l.client_id) ORDER BY l.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf ("letter-claim: appeal %" G_GINT64_FORMAT " names claim %"
+                                      G_GINT64_FORMAT ", which is not its client's",
+                                      (gint64) sqlite3_column_int64 (stmt, 0),
+                                      (gint64) sqlite3_column_int64 (stmt, 1)));
   if (rc != SQLITE_DONE)
     return palp_store_set_db_error (error, palp_store_get_db (self), rc);
   return TRUE;

@@ -629,6 +629,73 @@ def document_lomn():
 
 
 @test
+def document_appeal():
+    path = demo('appeal.db')
+    con = sqlite3.connect(path)
+    con.create_function('palp_actor', 0, lambda: 1)
+    con.execute("UPDATE claim_settings SET billing_npi = '1245319599'")
+    con.commit()
+    visits = con.execute(
+        "SELECT v.id FROM visits v JOIN clients c ON c.id = v.client_id"
+        " WHERE c.family_name = 'Reyes' AND v.status = 'attended'"
+        " AND v.id IN (SELECT visit_id FROM visit_signatures)"
+        " AND v.id NOT IN (SELECT visit_id FROM claim_lines) ORDER BY v.starts_at LIMIT 2"
+    ).fetchall()
+    assert len(visits) == 2, visits
+    admin = ('--database', path, '--as', 'rosa')
+    run(*admin, 'claims', 'build', ','.join(str(v[0]) for v in visits), check=0)
+    number = con.execute('SELECT number FROM claims ORDER BY id DESC').fetchone()[0]
+    pdf = os.path.join(TMP, 'appeal.pdf')
+
+    # A claim still on its way is not appealed.
+    p = run('--database', path, 'document', 'appeal', number, '-o', pdf, check=1)
+    assert 'only a denied or partly paid claim' in p.stderr, p.stderr
+    assert not os.path.exists(pdf)
+    run(*admin, 'claims', 'status', number, 'ready', check=0)
+    run(*admin, 'claims', 'status', number, 'submitted', '--method', 'paper', check=0)
+    run(*admin, 'claims', 'status', number, 'denied', '--reason',
+        'CO-50: not deemed a medical necessity', '--reference', 'EMA-REF-1', check=0)
+
+    # As a practitioner: the letter, then the progress report and the notes.
+    run('--database', path, '--as', 'maya', 'document', 'appeal', number, '-o', pdf, check=0)
+    with open(pdf, 'rb') as f:
+        assert f.read(5) == b'%PDF-'
+    assert os.stat(pdf).st_mode & 0o077 == 0
+    text = ' '.join(subprocess.run(['pdftotext', pdf, '-'], capture_output=True,
+                                   text=True).stdout.split())
+    for element in ('Appeal of a Denied Claim', 'Marcus Reyes', 'Evergreen Mutual Auto',
+                    'Claim no.: ' + number, 'Member id: EMA-4471902', 'Dates of service:',
+                    '97124', '$256.00', 'CO-50: not deemed a medical necessity',
+                    'Why the treatment was medically necessary', 'Goals and progress so far',
+                    'Progress toward the goals', 'SOAP note', 'Subjective'):
+        assert element in text, (element, text[:3000])
+    assert 'Restricted' not in text
+
+    # Issued by the admin, linked to the claim; without narrative access the
+    # notes' text is left out, and said so.
+    p = run(*admin, '--json', 'document', 'appeal', number, '-o', pdf, '--issue', check=0)
+    issued = json.loads(p.stdout)
+    claim_id = con.execute('SELECT id FROM claims WHERE number = ?', (number,)).fetchone()[0]
+    assert issued['kind'] == 'appeal' and issued['claim_id'] == claim_id, issued
+    assert issued['sha256'] == sha256(pdf)
+    assert 'Restricted' in p.stderr, p.stderr
+    assert con.execute("SELECT count(*) FROM issued_letters WHERE kind = 'appeal'"
+                       ).fetchone()[0] == 1
+    # A practitioner does not issue appeals; nothing is written.
+    run('--database', path, '--as', 'maya', 'document', 'appeal', number, '-o', pdf, '--issue',
+        check=1)
+    assert con.execute("SELECT count(*) FROM issued_letters WHERE kind = 'appeal'"
+                       ).fetchone()[0] == 1
+    run('--database', path, 'check', check=0)
+    con.close()
+
+    run('--database', path, 'document', 'appeal', 'CLM-99999', '-o', pdf, check=1)
+    for args in (('appeal', number), ('appeal', number, '-o', 'x.txt'),
+                 ('appeal', number, '--from', '2026-01-01', '-o', pdf)):
+        run('--database', path, 'document', *args, check=2)
+
+
+@test
 def codes_search_and_import():
     path = demo('codes.db')
     here = os.path.dirname(os.path.abspath(__file__))

@@ -13,6 +13,7 @@
 #include "palp-demo.h"
 #include "palp-doc-letter.h"
 #include "palp-doc-receipt.h"
+#include "palp-store-claims.h"
 #include "palp-store-letters.h"
 #include "palp-store-private.h"
 
@@ -342,6 +343,122 @@ test_demo (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* A claim for two of Marcus Reyes's visits with signed notes, built,
+ * sent and, unless @deny is FALSE, denied, as the admin. */
+static gint64
+marcus_claim (Fixture  *f,
+              gboolean  deny)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpClaimSettings) settings = NULL;
+  g_autoptr(PalpClaim) claim = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 visits[2];
+  gint64 id;
+  guint n = 0;
+
+  palp_store_set_actor (f->store, f->rosa_id);
+  settings = palp_store_get_claim_settings (f->store, &error);
+  g_assert_no_error (error);
+  g_free (settings->billing_npi);
+  settings->billing_npi = g_strdup ("1245319599");
+  g_assert_true (palp_store_set_claim_settings (f->store, settings, &error));
+  g_assert_no_error (error);
+
+  stmt = palp_store_prepare (f->store, "SELECT v.id FROM visits v JOIN clients c"
+                                      " ON c.id = v.client_id WHERE c.family_name = 'Reyes'"
+                                      " AND v.status = 'attended' AND v.id IN (SELECT visit_id"
+                                      " FROM visit_signatures) AND v.id NOT IN (SELECT visit_id"
+                                      " FROM claim_lines) ORDER BY v.starts_at LIMIT 2", NULL);
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW && n < 2)
+    visits[n++] = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpuint (n, ==, 2);
+  claim = palp_store_build_claim (f->store, visits, n, 0, &error);
+  g_assert_no_error (error);
+  id = palp_claim_get_int (claim, "id");
+  g_assert_true (palp_store_mark_claim_ready (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (palp_store_submit_claim (f->store, id, NULL, "paper", &error));
+  g_assert_no_error (error);
+  if (deny)
+    {
+      g_assert_true (palp_store_deny_claim (f->store, id, "CO-50: not deemed a medical "
+                                            "necessity", "EMA-REF-1", NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  palp_store_set_actor (f->store, f->maya_id);
+  return id;
+}
+
+static void
+test_appeal (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *prescriber = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GBytes) pdf = draft_hal (f, &fields, &prescriber, &date);
+  gint64 marcus = lookup (f->store, "SELECT id FROM clients WHERE family_name = 'Reyes'");
+  gint64 sent = marcus_claim (f, FALSE);
+  gint64 denied = marcus_claim (f, TRUE);
+  g_autoptr(PalpLetter) appeal = new_letter (marcus, "appeal", date, "Jonah Lindqvist", fields);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(PalpLetter) first = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = palp_store_get_db (f->store);
+  guint count = n_letters (f);
+  char *message = NULL;
+
+  /* An appeal is the admin's, for a denied claim of its own client. */
+  g_object_set (appeal, "claim-id", denied, NULL);
+  g_assert_false (palp_store_issue_letter (f->store, appeal, pdf, &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "admin"));
+  g_clear_error (&error);
+  palp_store_set_actor (f->store, f->rosa_id);
+  g_object_set (appeal, "claim-id", sent, NULL);
+  g_assert_false (palp_store_issue_letter (f->store, appeal, pdf, &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_object_set (appeal, "claim-id", denied, "client-id", f->hal_id, NULL);
+  g_assert_false (palp_store_issue_letter (f->store, appeal, pdf, &error));
+  g_assert_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_letters (f), ==, count);
+
+  g_object_set (appeal, "client-id", marcus, NULL);
+  g_assert_true (palp_store_issue_letter (f->store, appeal, pdf, &error));
+  g_assert_no_error (error);
+  list = palp_store_list_letters (f->store, marcus, "appeal", &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpint (palp_letter_get_int (first, "claim-id"), ==, denied);
+  g_assert_cmpstr (palp_letter_get_string (first, "kind"), ==, "appeal");
+
+  /* SQL refuses an appeal for another client's claim, or a claim not denied. */
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO issued_letters (client_id, kind,"
+                                            " claim_id, issued_on, issued_at, issued_by,"
+                                            " prescriber, fields, pdf, sha256) SELECT %"
+                                            G_GINT64_FORMAT ", 'appeal', claim_id, issued_on,"
+                                            " issued_at, issued_by, prescriber, fields, pdf,"
+                                            " sha256 FROM issued_letters WHERE id = %"
+                                            G_GINT64_FORMAT, f->hal_id,
+                                            palp_letter_get_int (appeal, "id"));
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message) & 0xff, ==,
+                     SQLITE_CONSTRAINT);
+    g_assert_nonnull (strstr (message, "an appeal is for a denied or partly paid claim"));
+    sqlite3_free (message);
+  }
+  g_assert_cmpuint (n_letters (f), ==, count + 1);
+  problems = palp_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +469,7 @@ main (int   argc,
   g_test_add ("/letters/frozen", Fixture, NULL, fixture_setup, test_frozen, fixture_teardown);
   g_test_add ("/letters/refuses", Fixture, NULL, fixture_setup, test_refuses,
               fixture_teardown);
+  g_test_add ("/letters/appeal", Fixture, NULL, fixture_setup, test_appeal, fixture_teardown);
   g_test_add ("/letters/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
   return g_test_run ();
 }
