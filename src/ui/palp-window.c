@@ -17,80 +17,13 @@
 #include "palp-billing-page.h"
 #include "palp-client-editor.h"
 #include "palp-client-page.h"
-#include "palp-idle-watch.h"
-#include "palp-sign-in-page.h"
-#include "palp-store-security.h"
 #include "palp-today-page.h"
 #include "palp-ui-util.h"
-#include "palp-validate.h"
-#include "palp-window.h"
+#include "palp-window-private.h"
 #include "palp-year-end-dialog.h"
 
-struct _PalpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  PalpStore            *store;
-  PalpUser             *user;
-  PalpClinic           *clinic;
-  GtkSingleSelection   *selection;
-  GSettings            *settings;
-  PalpBackupKeeper     *backups;
-
-  /* Template widgets */
-  GtkStack             *main_stack;
-  AdwStatusPage        *message_page;
-  AdwStatusPage        *chooser_page;
-  GtkListBox           *users_box;
-  AdwEntryRow          *setup_clinic_row;
-  AdwComboRow          *setup_country_row;
-  AdwEntryRow          *setup_name_row;
-  AdwEntryRow          *setup_login_row;
-  GtkLabel             *setup_message;
-  GtkButton            *setup_button;
-  AdwLeaflet           *leaflet;
-  AdwWindowTitle       *sidebar_title;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *list_stack;
-  AdwStatusPage        *list_empty_page;
-  GtkListView          *client_list;
-  GtkWidget            *chooser_holder;
-  GtkWidget            *setup_holder;
-  GtkWidget            *content;
-  AdwSqueezer          *content_squeezer;
-  AdwWindowTitle       *content_title;
-  AdwViewStack         *sections;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkWidget            *today_holder;
-  GtkWidget            *billing_holder;
-  GMenuModel           *primary_menu;
-  /* Built when their section is first shown (see ensure_section()). */
-  PalpTodayPage        *today_page;
-  PalpBillingPage      *billing_page;
-  /* Built the first time it is asked for. */
-  GtkWindow            *shortcuts;
-  AdwViewSwitcherTitle *today_title;
-  AdwViewSwitcherTitle *billing_title;
-  GtkStack             *content_stack;
-  /* Built when the first client is shown (see ensure_client_page()). */
-  PalpClientPage       *client_page;
-  GtkWidget            *edit_button;
-  GtkWidget            *client_menu_button;
-  /* Sign-in and locking (see "Locking" below). */
-  PalpSignInPage       *sign_in_page;
-  PalpIdleWatch        *idle_watch;
-  guint                 idle_seconds;     /* tests: instead of the clinic's minutes */
-  PalpUser             *locked_user;      /* who locked the window, while locked */
-  gint64                locked_client_id; /* the client on screen when it locked */
-  GPtrArray            *hidden_windows;   /* put away while locked */
-};
 
 G_DEFINE_FINAL_TYPE (PalpWindow, palp_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void update_actions (PalpWindow *self);
-static void show_client    (PalpWindow *self,
-                            PalpClient *client);
-static void start_idle_watch (PalpWindow *self);
 
 PalpStore *
 palp_window_get_store (PalpWindow *self)
@@ -123,9 +56,9 @@ palp_window_get_clients (PalpWindow *self)
 /* Pages not on screen stay hidden until first shown, so that nothing
  * styles or measures them before the first frame; GtkStack skips hidden
  * pages, so each is made visible before it is switched to. */
-static void
-show_stack_page (GtkStack   *stack,
-                 const char *name)
+void
+window_show_stack_page (GtkStack   *stack,
+                        const char *name)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
 
@@ -142,10 +75,10 @@ palp_window_show_error (PalpWindow   *self,
   adw_status_page_set_icon_name (self->message_page, "dialog-warning-symbolic");
   adw_status_page_set_title (self->message_page, _("The Clinic Cannot Be Opened"));
   adw_status_page_set_description (self->message_page, error ? error->message : NULL);
-  show_stack_page (self->main_stack, "message");
+  window_show_stack_page (self->main_stack, "message");
   g_clear_object (&self->store);
   g_clear_object (&self->user);
-  update_actions (self);
+  window_update_actions (self);
 }
 
 /* Client list */
@@ -220,8 +153,8 @@ ensure_client_page (PalpWindow *self)
   return self->client_page;
 }
 
-static PalpClient *
-current_client (PalpWindow *self)
+PalpClient *
+window_current_client (PalpWindow *self)
 {
   return self->client_page ? palp_client_page_get_client (self->client_page) : NULL;
 }
@@ -295,7 +228,7 @@ on_open_client_cb (PalpTodayPage *page,
       return;
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  show_client (self, client);
+  window_show_client (self, client);
   palp_window_show_section (self, "clients");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -328,8 +261,8 @@ ensure_section (PalpWindow *self,
     palp_billing_page_reload (self->billing_page);
 }
 
-static void
-on_sections_visible_child_cb (PalpWindow *self)
+void
+window_refresh_section (PalpWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->sections);
 
@@ -347,9 +280,9 @@ palp_window_show_section (PalpWindow *self,
   adw_view_stack_set_visible_child_name (self->sections, name);
 }
 
-static void
-show_client (PalpWindow *self,
-             PalpClient *client)
+void
+window_show_client (PalpWindow *self,
+                    PalpClient *client)
 {
   g_autofree char *name = NULL;
 
@@ -359,7 +292,7 @@ show_client (PalpWindow *self,
         palp_client_page_set_client (self->client_page, NULL);
       adw_window_title_set_title (self->content_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      update_actions (self);
+      window_update_actions (self);
       return;
     }
 
@@ -367,13 +300,13 @@ show_client (PalpWindow *self,
   adw_window_title_set_title (self->content_title, name);
   palp_client_page_set_client (ensure_client_page (self), client);
   gtk_stack_set_visible_child_name (self->content_stack, "client");
-  update_actions (self);
+  window_update_actions (self);
 }
 
 static void
 on_selection_changed_cb (PalpWindow *self)
 {
-  show_client (self, gtk_single_selection_get_selected_item (self->selection));
+  window_show_client (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
 static void
@@ -408,7 +341,7 @@ palp_window_search (PalpWindow *self,
     {
       adw_status_page_set_title (self->list_empty_page, _("Search Failed"));
       adw_status_page_set_description (self->list_empty_page, error->message);
-      show_stack_page (self->list_stack, "empty");
+      window_show_stack_page (self->list_stack, "empty");
       return;
     }
 
@@ -431,10 +364,10 @@ palp_window_search (PalpWindow *self,
           adw_status_page_set_description (self->list_empty_page,
                                            _("Clients you add will be listed here."));
         }
-      show_stack_page (self->list_stack, "empty");
+      window_show_stack_page (self->list_stack, "empty");
     }
   else
-    show_stack_page (self->list_stack, "list");
+    window_show_stack_page (self->list_stack, "list");
 
   {
     g_autofree char *subtitle = g_strdup_printf (ngettext ("%u client", "%u clients", n), n);
@@ -519,444 +452,6 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-/* Users: the chooser and the first-run set-up */
-
-static void
-load_clinic (PalpWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  g_clear_object (&self->clinic);
-  self->clinic = palp_store_load_clinic (self->store, &error);
-  if (self->clinic == NULL)
-    {
-      g_warning ("Could not load the clinic profile: %s", error->message);
-      return;
-    }
-  if (self->client_page != NULL)
-    palp_client_page_set_clinic (self->client_page, self->clinic);
-}
-
-void
-palp_window_sign_in (PalpWindow *self,
-                     PalpUser   *user)
-{
-  g_autofree char *title = NULL;
-  gboolean same_user;
-  gint64 client_id = self->locked_client_id;
-
-  g_return_if_fail (PALP_IS_WINDOW (self));
-  g_return_if_fail (PALP_IS_USER (user));
-
-  g_set_object (&self->user, user);
-  palp_store_set_actor (self->store, palp_user_get_id (user));
-  /* Windows put away by a lock come back for the one who locked; anyone
-   * else starts afresh. */
-  same_user = self->locked_user != NULL &&
-              palp_user_get_id (self->locked_user) == palp_user_get_id (user);
-  if (self->hidden_windows != NULL)
-    palp_lock_release_windows (self->hidden_windows, same_user);
-  g_clear_object (&self->locked_user);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-user", palp_user_get_login (user));
-
-  load_clinic (self);
-  if (self->client_page != NULL)
-    {
-      palp_client_page_set_store (self->client_page, self->store);
-      palp_client_page_set_user (self->client_page, user);
-    }
-  if (self->today_page != NULL)
-    palp_today_page_set_store (self->today_page, self->store, user);
-  if (self->billing_page != NULL)
-    palp_billing_page_set_store (self->billing_page, self->store, user);
-  if (self->clinic != NULL && palp_clinic_get_name (self->clinic) != NULL)
-    title = g_strdup_printf ("%s — %s", palp_clinic_get_name (self->clinic), _("Palpate"));
-  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Palpate"));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  palp_window_search (self, "");
-  show_client (self, NULL);
-  self->locked_client_id = 0;
-  if (same_user && client_id > 0)
-    {
-      g_autoptr(PalpClient) client = palp_store_load_client (self->store, client_id, NULL);
-
-      if (client != NULL)
-        show_client (self, client);
-    }
-  show_stack_page (self->main_stack, "clients");
-  /* A section unloaded by a lock is built again. */
-  on_sections_visible_child_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  update_actions (self);
-  start_idle_watch (self);
-}
-
-/* Locking */
-
-static void
-on_idle_cb (PalpWindow *self)
-{
-  palp_window_lock (self);
-}
-
-/* The clinic's idle time, read again at each sign-in (Preferences may
- * have changed it). */
-static void
-start_idle_watch (PalpWindow *self)
-{
-  PalpSecuritySettings settings;
-  guint seconds = self->idle_seconds;
-
-  if (seconds == 0)
-    {
-      palp_security_settings_init_default (&settings);
-      palp_store_load_security_settings (self->store, &settings, NULL);
-      seconds = settings.idle_lock_minutes * 60;
-    }
-  if (self->idle_watch == NULL)
-    {
-      self->idle_watch = palp_idle_watch_new ();
-      g_signal_connect_object (self->idle_watch, "idle", G_CALLBACK (on_idle_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  palp_idle_watch_start (self->idle_watch, seconds);
-}
-
-/* Nothing of a client stays in the window: the list, the page, Today and
- * Billing are dropped (built again on unlock), not merely hidden. */
-static void
-unload_client_data (PalpWindow *self)
-{
-  GtkWidget *child;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_single_selection_set_model (self->selection, NULL);
-  show_client (self, NULL);
-  if (self->client_page != NULL)
-    {
-      gtk_stack_remove (self->content_stack, GTK_WIDGET (self->client_page));
-      self->client_page = NULL;
-    }
-  while ((child = gtk_widget_get_first_child (self->today_holder)))
-    gtk_box_remove (GTK_BOX (self->today_holder), child);
-  while ((child = gtk_widget_get_first_child (self->billing_holder)))
-    gtk_box_remove (GTK_BOX (self->billing_holder), child);
-  self->today_page = NULL;
-  self->today_title = NULL;
-  self->billing_page = NULL;
-  self->billing_title = NULL;
-}
-
-/* Puts every client's data away and leaves the store with no acting
- * user; returns FALSE when nobody was signed in. */
-static gboolean
-lock_quietly (PalpWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  PalpClient *client = current_client (self);
-
-  if (self->store == NULL || self->user == NULL)
-    return FALSE;
-  if (self->idle_watch != NULL)
-    palp_idle_watch_stop (self->idle_watch);
-  /* Drafts first, while their windows and the acting user are there. */
-  palp_lock_save_drafts ();
-  if (!palp_store_audit_lock (self->store, &error))
-    g_warning ("The lock could not be written to the audit log: %s", error->message);
-  if (self->hidden_windows == NULL)
-    self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
-  {
-    g_autoptr(GPtrArray) hidden = palp_lock_hide_windows (GTK_WINDOW (self));
-
-    for (guint i = 0; i < hidden->len; i++)
-      g_ptr_array_add (self->hidden_windows, g_object_ref (g_ptr_array_index (hidden, i)));
-  }
-  self->locked_client_id = client != NULL ? palp_client_get_id (client) : 0;
-  g_set_object (&self->locked_user, self->user);
-  g_clear_object (&self->user);
-  palp_store_set_actor (self->store, 0);
-  unload_client_data (self);
-  update_actions (self);
-  return TRUE;
-}
-
-void
-palp_window_lock (PalpWindow *self)
-{
-  g_return_if_fail (PALP_IS_WINDOW (self));
-
-  if (!lock_quietly (self))
-    return;
-  gtk_window_set_title (GTK_WINDOW (self), _("Palpate — Locked"));
-  palp_sign_in_page_start (self->sign_in_page, self->store, self->locked_user,
-                           PALP_SIGN_IN_MODE_UNLOCK);
-  show_stack_page (self->main_stack, "sign-in");
-  gtk_widget_grab_focus (palp_sign_in_page_get_entry (self->sign_in_page));
-}
-
-gboolean
-palp_window_is_locked (PalpWindow *self)
-{
-  g_return_val_if_fail (PALP_IS_WINDOW (self), FALSE);
-  return self->locked_user != NULL &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sign-in") == 0 &&
-         palp_sign_in_page_get_mode (self->sign_in_page) == PALP_SIGN_IN_MODE_UNLOCK;
-}
-
-PalpSignInPage *
-palp_window_get_sign_in_page (PalpWindow *self)
-{
-  g_return_val_if_fail (PALP_IS_WINDOW (self), NULL);
-  return self->sign_in_page;
-}
-
-void
-palp_window_set_idle_lock_seconds (PalpWindow *self,
-                                   guint       seconds)
-{
-  g_return_if_fail (PALP_IS_WINDOW (self));
-  self->idle_seconds = seconds;
-  if (self->user != NULL)
-    start_idle_watch (self);
-}
-
-static void show_chooser (PalpWindow *self);
-
-static void
-on_signed_in_cb (PalpWindow *self)
-{
-  PalpUser *page_user = palp_sign_in_page_get_user (self->sign_in_page);
-  g_autoptr(PalpUser) user = page_user ? g_object_ref (page_user) : NULL;
-
-  if (user != NULL)
-    palp_window_sign_in (self, user);
-}
-
-static void
-on_switch_user_cb (PalpWindow *self)
-{
-  show_chooser (self);
-}
-
-/* The chooser's choice: straight in when the user has no PIN or password
- * (and the clinic requires none), else asked for it. */
-static void
-request_sign_in (PalpWindow *self,
-                 PalpUser   *user)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean needs = FALSE;
-  PalpSignInMode mode = PALP_SIGN_IN_MODE_SIGN_IN;
-
-  if (!palp_store_sign_in_needs_secret (self->store, palp_user_get_id (user), &needs, &error))
-    {
-      palp_window_show_error (self, error);
-      return;
-    }
-  if (!needs)
-    {
-      if (!palp_store_sign_in (self->store, palp_user_get_id (user), NULL, &error))
-        {
-          palp_window_show_error (self, error);
-          return;
-        }
-      palp_window_sign_in (self, user);
-      return;
-    }
-  if (palp_store_get_secret_kind (self->store, palp_user_get_id (user), NULL) == PALP_SECRET_NONE)
-    mode = PALP_SIGN_IN_MODE_SET;
-  gtk_window_set_title (GTK_WINDOW (self), _("Palpate"));
-  palp_sign_in_page_start (self->sign_in_page, self->store, user, mode);
-  show_stack_page (self->main_stack, "sign-in");
-  gtk_widget_grab_focus (palp_sign_in_page_get_entry (self->sign_in_page));
-}
-
-static void
-on_users_box_row_activated_cb (GtkListBox    *box,
-                               GtkListBoxRow *row,
-                               PalpWindow    *self)
-{
-  PalpUser *user = g_object_get_data (G_OBJECT (row), "palp-user");
-
-  if (user != NULL)
-    request_sign_in (self, user);
-}
-
-static void on_setup_changed_cb        (PalpWindow *self);
-static void on_setup_button_clicked_cb (PalpWindow *self);
-
-/* The chooser and the set-up form, built the first time either is shown:
- * most starts go straight to the clients (--as, or a remembered user). */
-static void
-ensure_welcome (PalpWindow *self)
-{
-  g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GtkBuilderScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->users_box != NULL)
-    return;
-
-  builder = gtk_builder_new ();
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_users_box_row_activated_cb);
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_setup_changed_cb);
-  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_setup_button_clicked_cb);
-  gtk_builder_set_scope (builder, scope);
-  /* Handlers get the window, as a template's would. */
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
-  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/palp-window-welcome.ui", &error))
-    g_error ("The welcome pages are missing from the resources: %s", error->message);
-
-  gtk_box_append (GTK_BOX (self->chooser_holder),
-                  GTK_WIDGET (gtk_builder_get_object (builder, "chooser_content")));
-  gtk_box_append (GTK_BOX (self->setup_holder),
-                  GTK_WIDGET (gtk_builder_get_object (builder, "setup_content")));
-  self->chooser_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "chooser_page"));
-  self->users_box = GTK_LIST_BOX (gtk_builder_get_object (builder, "users_box"));
-  self->setup_clinic_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "setup_clinic_row"));
-  self->setup_country_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "setup_country_row"));
-  self->setup_name_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "setup_name_row"));
-  self->setup_login_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "setup_login_row"));
-  self->setup_message = GTK_LABEL (gtk_builder_get_object (builder, "setup_message"));
-  self->setup_button = GTK_BUTTON (gtk_builder_get_object (builder, "setup_button"));
-}
-
-static void
-show_chooser (PalpWindow *self)
-{
-  g_autoptr(GListModel) users = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-user")
-                                          : NULL;
-  GtkWidget *child;
-  GtkWidget *focus = NULL;
-  guint n;
-
-  /* Switching user puts the last one's windows away, as a lock does. */
-  lock_quietly (self);
-  g_clear_object (&self->user);
-  palp_store_set_actor (self->store, 0);
-  show_client (self, NULL);
-  gtk_window_set_title (GTK_WINDOW (self), _("Palpate"));
-
-  ensure_welcome (self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->users_box))))
-    gtk_list_box_remove (self->users_box, child);
-
-  users = palp_store_list_users (self->store, &error);
-  if (users == NULL)
-    {
-      palp_window_show_error (self, error);
-      return;
-    }
-
-  n = g_list_model_get_n_items (users);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PalpUser) user = g_list_model_get_item (users, i);
-      gboolean active;
-      GtkWidget *row;
-      GString *roles = g_string_new (NULL);
-
-      g_object_get (user, "active", &active, NULL);
-      if (!active)
-        {
-          g_string_free (roles, TRUE);
-          continue;
-        }
-      if (palp_user_is_practitioner (user))
-        g_string_append (roles, palp_user_get_credentials (user)
-                                  ? palp_user_get_credentials (user) : _("Practitioner"));
-      if (palp_user_is_admin (user))
-        g_string_append_printf (roles, "%s%s", roles->len ? " · " : "", _("Admin"));
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     palp_user_get_display_name (user));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), roles->str);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "palp-user", g_object_ref (user), g_object_unref);
-      gtk_list_box_append (self->users_box, row);
-      if (g_strcmp0 (last, palp_user_get_login (user)) == 0 || focus == NULL)
-        focus = row;
-      g_string_free (roles, TRUE);
-    }
-
-  if (n == 0)
-    {
-      show_stack_page (self->main_stack, "setup");
-      gtk_widget_grab_focus (GTK_WIDGET (self->setup_clinic_row));
-      return;
-    }
-
-  show_stack_page (self->main_stack, "chooser");
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
-  update_actions (self);
-}
-
-static void
-on_setup_changed_cb (PalpWindow *self)
-{
-  const char *clinic = gtk_editable_get_text (GTK_EDITABLE (self->setup_clinic_row));
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->setup_name_row));
-  const char *login = gtk_editable_get_text (GTK_EDITABLE (self->setup_login_row));
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (!palp_validate_name (clinic, TRUE, &error))
-    ok = FALSE;
-  else if (!palp_validate_name (name, TRUE, &error))
-    ok = FALSE;
-  else if (!palp_validate_login (login, &error))
-    ok = FALSE;
-
-  gtk_label_set_text (self->setup_message, ok ? "" : error->message);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->setup_button), ok);
-}
-
-static void
-on_setup_button_clicked_cb (PalpWindow *self)
-{
-  g_autoptr(PalpUser) user = palp_user_new ();
-  g_autoptr(PalpClinic) clinic = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean canada = adw_combo_row_get_selected (self->setup_country_row) == 1;
-
-  /* The first person is both: a solo therapist is one user. */
-  g_object_set (user,
-                "login", gtk_editable_get_text (GTK_EDITABLE (self->setup_login_row)),
-                "display-name", gtk_editable_get_text (GTK_EDITABLE (self->setup_name_row)),
-                "roles", PALP_ROLE_ADMIN | PALP_ROLE_PRACTITIONER,
-                NULL);
-  if (!palp_store_save_user (self->store, user, &error))
-    goto fail;
-  palp_store_set_actor (self->store, palp_user_get_id (user));
-
-  if (!(clinic = palp_store_load_clinic (self->store, &error)))
-    goto fail;
-  g_object_set (clinic,
-                "name", gtk_editable_get_text (GTK_EDITABLE (self->setup_clinic_row)),
-                "country", canada ? "CA" : "US",
-                "currency", canada ? "CAD" : "USD",
-                NULL);
-  if (!palp_store_save_clinic (self->store, clinic, &error))
-    goto fail;
-
-  palp_window_sign_in (self, user);
-  return;
-
-fail:
-  gtk_label_set_text (self->setup_message, error->message);
-}
-
 void
 palp_window_set_store (PalpWindow *self,
                        PalpStore  *store,
@@ -975,7 +470,7 @@ palp_window_set_store (PalpWindow *self,
 
       if (user != NULL)
         {
-          request_sign_in (self, user);
+          window_request_sign_in (self, user);
           return;
         }
       /* Not an error of the program: say so, and let the person choose. */
@@ -985,7 +480,7 @@ palp_window_set_store (PalpWindow *self,
         g_printerr (_("palpate: no user “%s” in this clinic; choose who you are.\n"),
                     preselect);
     }
-  show_chooser (self);
+  window_show_chooser (self);
 }
 
 /* A restore swapped the clinic under the store: show it afresh, as the
@@ -1016,7 +511,7 @@ client_saved_cb (PalpClientEditor *editor,
     {
       g_autoptr(PalpClient) fresh = palp_store_load_client (self->store, id, NULL);
 
-      show_client (self, fresh);
+      window_show_client (self, fresh);
     }
 }
 
@@ -1046,7 +541,7 @@ edit_client_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   PalpWindow *self = PALP_WINDOW (widget);
-  PalpClient *client = current_client (self);
+  PalpClient *client = window_current_client (self);
 
   if (client != NULL)
     open_editor (self, client);
@@ -1056,7 +551,7 @@ static void
 set_archived (PalpWindow *self,
               gboolean    archived)
 {
-  PalpClient *client = current_client (self);
+  PalpClient *client = window_current_client (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(PalpClient) fresh = NULL;
   gint64 id;
@@ -1076,7 +571,7 @@ set_archived (PalpWindow *self,
   fresh = palp_store_load_client (self->store, id, NULL);
   palp_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   palp_window_select_client (self, id);
-  show_client (self, fresh);
+  window_show_client (self, fresh);
 }
 
 static void
@@ -1094,7 +589,7 @@ archive_client_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   PalpWindow *self = PALP_WINDOW (widget);
-  PalpClient *client = current_client (self);
+  PalpClient *client = window_current_client (self);
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
@@ -1135,25 +630,6 @@ search_action (GtkWidget  *widget,
   palp_window_show_section (self, "clients");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-lock_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  palp_window_lock (PALP_WINDOW (widget));
-}
-
-static void
-switch_user_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  PalpWindow *self = PALP_WINDOW (widget);
-
-  if (self->store != NULL)
-    show_chooser (self);
 }
 
 /* The shortcuts window is built when first asked for, not with every main
@@ -1216,14 +692,14 @@ audit_log_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (palp_audit_window_new (GTK_WINDOW (self), self->store, 0)));
 }
 
-static void
-update_actions (PalpWindow *self)
+void
+window_update_actions (PalpWindow *self)
 {
   gboolean signed_in = self->store != NULL && self->user != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-client", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client",
-                                 signed_in && current_client (self));
+                                 signed_in && window_current_client (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log",
@@ -1231,11 +707,11 @@ update_actions (PalpWindow *self)
                                                                 0, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", signed_in);
   gtk_widget_set_visible (self->edit_button,
-                          signed_in && current_client (self));
+                          signed_in && window_current_client (self));
   gtk_widget_set_visible (self->client_menu_button,
-                          signed_in && current_client (self));
+                          signed_in && window_current_client (self));
   {
-    PalpClient *client = current_client (self);
+    PalpClient *client = window_current_client (self);
     gboolean archived = client != NULL && palp_client_get_archived (client);
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-client",
@@ -1301,12 +777,7 @@ palp_window_dispose (GObject *object)
   g_clear_object (&self->clinic);
   g_clear_object (&self->settings);
   g_clear_object (&self->backups);
-  g_clear_object (&self->idle_watch);
-  g_clear_object (&self->locked_user);
-  /* Windows put away by a lock never come back without this window. */
-  if (self->hidden_windows != NULL)
-    palp_lock_release_windows (self->hidden_windows, FALSE);
-  g_clear_pointer (&self->hidden_windows, g_ptr_array_unref);
+  window_lock_dispose (self);
   if (self->shortcuts != NULL)
     gtk_window_destroy (self->shortcuts);
   g_clear_object (&self->shortcuts);
@@ -1361,8 +832,9 @@ palp_window_class_init (PalpWindowClass *klass)
                                    archive_client_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-client", NULL,
                                    unarchive_client_action);
-  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
-  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL,
+                                   window_switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, window_lock_action);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.year-end", NULL, year_end_action);
   gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
@@ -1399,12 +871,7 @@ palp_window_init (PalpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sign_in_page = palp_sign_in_page_new ();
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->sign_in_page), "sign-in");
-  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sign_in_page, "switch-user", G_CALLBACK (on_switch_user_cb),
-                           self, G_CONNECT_SWAPPED);
+  window_lock_init (self);
 
   /* Run from the build tree without the schema (GSETTINGS_SCHEMA_DIR, as
    * build-aux/run sets it), the window still opens; it just forgets its
@@ -1455,7 +922,7 @@ palp_window_init (PalpWindow *self)
   /* Clients first, as the front desk searches before anything else. */
   adw_view_stack_set_visible_child_name (self->sections, "clients");
   g_signal_connect_object (self->sections, "notify::visible-child",
-                           G_CALLBACK (on_sections_visible_child_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (window_refresh_section), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->content_squeezer, "notify::visible-child",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
 
@@ -1464,7 +931,7 @@ palp_window_init (PalpWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->client_list));
 
-  update_actions (self);
+  window_update_actions (self);
 }
 
 PalpWindow *
