@@ -1,6 +1,7 @@
 /* test-backups.c: the Backups page and the window's backup bar, under
  * Xvfb: choose a folder, back up, see it listed, restore it after a change
- * and find the change gone and the safety copy kept
+ * and find the change gone and the safety copy kept; lose the database
+ * file and restore yesterday's backup into a clinic set up again
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
+#include <utime.h>
 
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
@@ -378,6 +380,187 @@ test_automatic (Fixture       *f,
   g_object_unref (f->keeper);
 }
 
+static gboolean
+is_entry_row_titled (GtkWidget     *w,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (w) && gtk_widget_get_mapped (w) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0;
+}
+
+/* What a clinic holds, as the restore dialog summarises it. */
+static PalpBackupSummary *
+summarise (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PalpBackupSummary *summary = palp_store_describe_backup (path, &error);
+
+  g_assert_no_error (error);
+  return summary;
+}
+
+/* The walk-through: yesterday's backup is there; the clinic's database is
+ * lost; Palpate starts on an empty clinic, is set up again, and yesterday's
+ * backup is restored from Preferences, Backups, after reading what it
+ * holds: every client, visit and receipt is back. */
+static void
+test_lost_database (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(PalpBackupSummary) before = NULL;
+  g_autoptr(PalpBackupSummary) after = NULL;
+  g_autoptr(PalpClinic) clinic = palp_store_load_clinic (f->store, &error);
+  g_autoptr(PalpClient) client = palp_store_load_client (f->store, 1, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(PalpClient) restored_client = NULL;
+  g_autofree char *path = g_strdup (palp_store_get_path (f->store));
+  g_autofree char *clinic_name = NULL;
+  g_autofree char *family_name = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *yesterdays = NULL;
+  g_autofree char *counts = NULL;
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  GtkWidget *button, *row;
+  AdwMessageDialog *dialog;
+  const char *body;
+  guint n_clients;
+
+  g_assert_no_error (error);
+  clinic_name = g_strdup (palp_clinic_get_name (clinic));
+  family_name = g_strdup (palp_client_get_family_name (client));
+  n_clients = g_list_model_get_n_items (palp_window_get_clients (f->window));
+  g_assert_cmpuint (n_clients, >, 0);
+  spin ();
+
+  /* Yesterday's backup: written and checked, then dated yesterday, as the
+   * automatic backup of the day before would be. */
+  palp_backup_keeper_set_folder (f->keeper, f->folder);
+  button = find (GTK_WIDGET (f->page), is_button_labelled, "_Back Up Now");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_backup (f->keeper);
+  g_assert_null (palp_backup_keeper_get_last_error (f->keeper));
+  entries = palp_backup_keeper_list (f->keeper);
+  g_assert_cmpuint (entries->len, ==, 1);
+  backup = g_strdup (((PalpBackupEntry *) g_ptr_array_index (entries, 0))->path);
+  {
+    g_autofree char *name = palp_backup_file_name (clinic_name, yesterday, FALSE);
+
+    yesterdays = g_build_filename (f->folder, name, NULL);
+  }
+  g_assert_cmpint (g_rename (backup, yesterdays), ==, 0);
+  {
+    struct utimbuf times = { g_date_time_to_unix (yesterday), g_date_time_to_unix (yesterday) };
+
+    g_assert_cmpint (g_utime (yesterdays, &times), ==, 0);
+  }
+  before = summarise (path);
+  g_assert_cmpint (before->n_clients, >, 0);
+  g_assert_cmpint (before->n_visits, >, 0);
+  g_assert_nonnull (before->last_receipts);
+  g_assert_nonnull (before->last_receipts[0]);
+
+  /* Palpate closes; the database file is lost. */
+  gtk_window_destroy (GTK_WINDOW (f->prefs));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  g_clear_object (&f->store);
+  spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* It starts again as the application does: a new, empty clinic, and
+   * the set-up form. */
+  f->store = palp_store_open (path, PALP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  f->window = g_object_ref_sink (g_object_new (PALP_TYPE_WINDOW, NULL));
+  palp_window_set_store (f->window, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_null (palp_window_get_user (f->window));
+  row = find (GTK_WIDGET (f->window), is_entry_row_titled, "Clinic name");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), clinic_name);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (f->window), is_entry_row_titled,
+                                             "Your name")), "Rosa Delgado");
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (f->window), is_entry_row_titled,
+                                             "Your login")), "rosa");
+  button = find (GTK_WIDGET (f->window), is_button_labelled, "_Create Clinic");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_nonnull (palp_window_get_user (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (palp_window_get_clients (f->window)), ==, 0);
+
+  /* Preferences, Backups, as the application opens them: the folder is
+   * this machine's, and yesterday's backup is listed. */
+  f->keeper = palp_window_get_backups (f->window);
+  f->prefs = palp_preferences_new (f->store, palp_window_get_user (f->window));
+  f->page = palp_preferences_backups_new (f->keeper, palp_window_get_user (f->window));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (f->prefs), ADW_PREFERENCES_PAGE (f->page));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (f->prefs),
+                                           ADW_PREFERENCES_PAGE (f->page));
+  gtk_window_set_transient_for (GTK_WINDOW (f->prefs), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (f->prefs));
+  g_object_add_weak_pointer (G_OBJECT (f->prefs), (gpointer *) &f->prefs);
+  spin ();
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = palp_backup_keeper_list (f->keeper);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((PalpBackupEntry *) g_ptr_array_index (entries, 0))->path, ==, yesterdays);
+  g_assert_cmpint (g_date_time_get_day_of_year (
+                     ((PalpBackupEntry *) g_ptr_array_index (entries, 0))->time), ==,
+                   g_date_time_get_day_of_year (yesterday));
+  g_assert_nonnull (find (GTK_WIDGET (f->page), is_row_subtitled_with, "Daily"));
+
+  /* What it holds comes first: the clients, visits and receipts lost. */
+  button = find (GTK_WIDGET (f->page), is_button_labelled, "_Restore…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  dialog = find_dialog ("Restore This Backup?");
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, clinic_name));
+  counts = g_strdup_printf ("%d clients · %d visits", (int) before->n_clients,
+                            (int) before->n_visits);
+  g_assert_nonnull (strstr (body, counts));
+  g_assert_nonnull (strstr (body, before->last_receipts[0]));
+  palp_test_shoot (GTK_WINDOW (dialog), "restore-lost-database");
+  adw_message_dialog_response (dialog, "restore");
+  spin ();
+  g_assert_nonnull (find_dialog ("Clinic Restored"));
+
+  /* Everything is back, in the window too, and Rosa is signed in. */
+  after = summarise (path);
+  g_assert_cmpint (after->n_clients, ==, before->n_clients);
+  g_assert_cmpint (after->n_visits, ==, before->n_visits);
+  g_assert_cmpstrv (after->last_receipts, before->last_receipts);
+  g_assert_cmpstr (after->clinic_name, ==, clinic_name);
+  restored_client = palp_store_load_client (f->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (palp_client_get_family_name (restored_client), ==, family_name);
+  g_assert_nonnull (palp_window_get_user (f->window));
+  g_assert_cmpstr (palp_user_get_login (palp_window_get_user (f->window)), ==, "rosa");
+  g_assert_cmpuint (g_list_model_get_n_items (palp_window_get_clients (f->window)), ==,
+                    n_clients);
+  {
+    g_autoptr(GPtrArray) problems = palp_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +573,7 @@ main (int   argc,
   ADD ("/ui/backups/damaged-refused", test_damaged_refused);
   ADD ("/ui/backups/failure-bar", test_failure_bar);
   ADD ("/ui/backups/automatic", test_automatic);
+  ADD ("/ui/backups/lost-database", test_lost_database);
 #undef ADD
 
   return g_test_run ();
