@@ -69,25 +69,26 @@ palp_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* @out_path: the clinic's file, NULL for a demo made up on the spot. */
 static PalpStore *
 open_store (PalpApplication  *self,
+            char            **out_path,
             GError          **error)
 {
-  g_autofree char *path = NULL;
-
   if (self->demo)
     {
-      g_autoptr(PalpStore) store = palp_demo_open (self->database,
-                                                   palp_country_from_code (self->country),
-                                                   palp_doc_receipt_render, NULL, error);
+      g_autoptr(PalpStore) store = NULL;
 
+      *out_path = g_strdup (self->database);
+      store = palp_demo_open (self->database, palp_country_from_code (self->country),
+                              palp_doc_receipt_render, NULL, error);
       if (store == NULL || !palp_demo_issue_letters (store, palp_doc_lomn_prepare, error))
         return NULL;
       return g_steal_pointer (&store);
     }
 
-  path = self->database ? g_strdup (self->database) : palp_store_default_path ();
-  return palp_store_open (path, PALP_STORE_OPEN_CREATE, error);
+  *out_path = self->database ? g_strdup (self->database) : palp_store_default_path ();
+  return palp_store_open (*out_path, PALP_STORE_OPEN_CREATE, error);
 }
 
 /* --visit: the visit's note and chart, as the signed-in user. */
@@ -141,6 +142,7 @@ palp_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(PalpStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
 
   /* Single instance: a second launch raises the running window. */
   if (window != NULL)
@@ -150,9 +152,9 @@ palp_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (palp_window_new (ADW_APPLICATION (app)));
-  store = open_store (self, &error);
+  store = open_store (self, &path, &error);
   if (store == NULL)
-    palp_window_show_error (PALP_WINDOW (window), error);
+    palp_window_show_open_error (PALP_WINDOW (window), self->demo ? NULL : path, error);
   else
     palp_window_set_store (PALP_WINDOW (window), store, self->as_user);
   gtk_window_present (window);

@@ -131,8 +131,8 @@ on_restore_response_cb (AdwMessageDialog       *dialog,
                      g_object_unref);
 }
 
-static char *
-describe (const PalpBackupSummary *summary)
+char *
+palp_preferences_backups_describe (const PalpBackupSummary *summary)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *when = summary->written ? format_time (summary->written) : NULL;
@@ -183,7 +183,7 @@ palp_preferences_backups_ask_restore (PalpPreferencesBackups *self,
       return ADW_MESSAGE_DIALOG (dialog);
     }
 
-  body = describe (summary);
+  body = palp_preferences_backups_describe (summary);
   dialog = adw_message_dialog_new (own_window (self), _("Restore This Backup?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

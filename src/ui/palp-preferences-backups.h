@@ -24,5 +24,9 @@ PalpPreferencesBackups *palp_preferences_backups_new (PalpBackupKeeper *keeper,
  * confirmation dialog is returned, presented, for tests to answer. */
 AdwMessageDialog *palp_preferences_backups_ask_restore (PalpPreferencesBackups *self,
                                                         const char             *backup);
+/* What @summary holds, in words, before a restore: the clinic, when the
+ * backup was written, its clients, visits and last receipts, and that a
+ * safety copy is kept. */
+char             *palp_preferences_backups_describe    (const PalpBackupSummary *summary);
 
 G_END_DECLS

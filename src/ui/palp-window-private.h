@@ -74,6 +74,9 @@ struct _PalpWindow
   PalpUser             *locked_user;      /* who locked the window, while locked */
   gint64                locked_client_id; /* the client on screen when it locked */
   GPtrArray            *hidden_windows;   /* put away while locked */
+  /* A clinic that cannot be opened (palp-window-restore.c). */
+  char                 *failed_path;      /* the damaged file a backup may replace */
+  GtkWidget            *restore_button;   /* on the message page */
 };
 
 /* palp-window.c */

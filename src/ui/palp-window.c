@@ -76,6 +76,9 @@ palp_window_show_error (PalpWindow   *self,
   adw_status_page_set_title (self->message_page, _("The Clinic Cannot Be Opened"));
   adw_status_page_set_description (self->message_page, error ? error->message : NULL);
   window_show_stack_page (self->main_stack, "message");
+  if (self->restore_button != NULL)
+    gtk_widget_set_visible (self->restore_button, FALSE);
+  g_clear_pointer (&self->failed_path, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->user);
   window_update_actions (self);
@@ -778,6 +781,7 @@ palp_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->backups);
   window_lock_dispose (self);
+  g_clear_pointer (&self->failed_path, g_free);
   if (self->shortcuts != NULL)
     gtk_window_destroy (self->shortcuts);
   g_clear_object (&self->shortcuts);

@@ -25,6 +25,17 @@ void        palp_window_set_store      (PalpWindow     *self,
                                         const char     *preselect);
 void        palp_window_show_error     (PalpWindow     *self,
                                         const GError   *error);
+/* The clinic at @path could not be opened: the error, and when the file
+ * is damaged or not a clinic any more, a button to restore a backup in
+ * its place. */
+void        palp_window_show_open_error (PalpWindow    *self,
+                                         const char    *path,
+                                         const GError  *error);
+/* Restores @backup over the file that could not be opened, after showing
+ * what it holds, as that button does once a file is chosen: the
+ * confirmation dialog is returned, presented, for tests to answer. */
+AdwMessageDialog *palp_window_ask_restore (PalpWindow  *self,
+                                           const char  *backup);
 PalpStore  *palp_window_get_store      (PalpWindow     *self);
 PalpUser   *palp_window_get_user       (PalpWindow     *self);
 /* The window's automatic backups (palp-backup-keeper.h). */
