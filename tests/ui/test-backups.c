@@ -1,7 +1,8 @@
 /* test-backups.c: the Backups page and the window's backup bar, under
  * Xvfb: choose a folder, back up, see it listed, restore it after a change
  * and find the change gone and the safety copy kept; lose the database
- * file and restore yesterday's backup into a clinic set up again
+ * file and restore yesterday's backup into a clinic set up again, or find
+ * it damaged and restore yesterday's backup from the window that says so
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -561,6 +562,131 @@ test_lost_database (Fixture       *f,
   }
 }
 
+static gboolean
+is_status_titled (GtkWidget     *w,
+                  gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (w) && gtk_widget_get_mapped (w) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (w)), title) == 0;
+}
+
+static gboolean
+is_row_mapped_titled (GtkWidget     *w,
+                      gconstpointer  title)
+{
+  return is_row_titled (w, title) && gtk_widget_get_mapped (w);
+}
+
+/* The database file is damaged while Palpate is closed: it cannot be
+ * opened, says so, and offers to restore a backup; yesterday's is chosen,
+ * what it holds shown, the damaged file kept aside, and the clinic comes
+ * back on the chooser, where Rosa signs in to her clients. */
+static void
+test_damaged_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalpBackupSummary) before = NULL;
+  g_autoptr(PalpBackupSummary) after = NULL;
+  g_autoptr(PalpUser) rosa = palp_store_find_user (f->store, "rosa", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(PalpClinic) clinic = palp_store_load_clinic (f->store, NULL);
+  g_autofree char *path = g_strdup (palp_store_get_path (f->store));
+  g_autofree char *yesterdays = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *display = g_strdup (palp_user_get_display_name (rosa));
+  g_autofree char *garbage = g_malloc (64 * 1024);
+  static const char *suffixes[] = { "-wal", "-shm" };
+  PalpStore *reopened = NULL;
+  GtkWidget *button, *row;
+  AdwMessageDialog *dialog;
+  guint n_clients = g_list_model_get_n_items (palp_window_get_clients (f->window));
+  guint n_damaged_kept;
+
+  spin ();
+  palp_backup_keeper_set_folder (f->keeper, f->folder);
+  palp_backup_keeper_back_up (f->keeper);
+  wait_for_backup (f->keeper);
+  g_assert_null (palp_backup_keeper_get_last_error (f->keeper));
+  entries = palp_backup_keeper_list (f->keeper);
+  g_assert_cmpuint (entries->len, ==, 1);
+  name = palp_backup_file_name (palp_clinic_get_name (clinic), yesterday, FALSE);
+  yesterdays = g_build_filename (f->folder, name, NULL);
+  g_assert_cmpint (g_rename (((PalpBackupEntry *) g_ptr_array_index (entries, 0))->path,
+                             yesterdays), ==, 0);
+  before = summarise (path);
+
+  /* Palpate closes; the file is overwritten with noise behind its back. */
+  gtk_window_destroy (GTK_WINDOW (f->prefs));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  g_clear_object (&f->store);
+  spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  for (guint i = 0; i < 64 * 1024; i++)
+    garbage[i] = (char) g_random_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, garbage, 64 * 1024, NULL));
+  n_damaged_kept = count_files (f->dir, PALP_BACKUP_SAFETY_SUFFIX);
+
+  /* It starts again as the application does, and cannot open it. */
+  reopened = palp_store_open (path, PALP_STORE_OPEN_CREATE, &error);
+  g_assert_null (reopened);
+  g_assert_nonnull (error);
+  f->window = g_object_ref_sink (g_object_new (PALP_TYPE_WINDOW, NULL));
+  palp_window_show_open_error (f->window, path, error);
+  g_clear_error (&error);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_nonnull (find (GTK_WIDGET (f->window), is_status_titled,
+                          "The Clinic Cannot Be Opened"));
+  button = find (GTK_WIDGET (f->window), is_button_labelled, "Restore a _Backup…");
+  g_assert_nonnull (button);
+  palp_test_shoot (GTK_WINDOW (f->window), "damaged-database");
+
+  /* The backup the file chooser returns: what it holds comes first, and
+   * nothing has happened yet. */
+  dialog = palp_window_ask_restore (f->window, yesterdays);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore This Backup?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), before->last_receipts[0]));
+  g_assert_null (palp_window_get_store (f->window));
+  adw_message_dialog_response (dialog, "restore");
+  spin ();
+  g_assert_nonnull (find_dialog ("Clinic Restored"));
+
+  /* The damaged file is kept aside; the clinic is back as it was. */
+  g_assert_cmpuint (count_files (f->dir, PALP_BACKUP_SAFETY_SUFFIX), ==, n_damaged_kept + 1);
+  after = summarise (path);
+  g_assert_cmpint (after->n_clients, ==, before->n_clients);
+  g_assert_cmpint (after->n_visits, ==, before->n_visits);
+  g_assert_cmpstrv (after->last_receipts, before->last_receipts);
+  f->store = g_object_ref (palp_window_get_store (f->window));
+  g_assert_nonnull (f->store);
+  g_assert_null (palp_window_get_user (f->window));
+
+  /* Nobody is signed in: Rosa chooses herself, as every morning. */
+  row = find (GTK_WIDGET (f->window), is_row_mapped_titled, display);
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  spin ();
+  g_assert_nonnull (palp_window_get_user (f->window));
+  g_assert_cmpstr (palp_user_get_login (palp_window_get_user (f->window)), ==, "rosa");
+  g_assert_cmpuint (g_list_model_get_n_items (palp_window_get_clients (f->window)), ==,
+                    n_clients);
+  {
+    g_autoptr(GPtrArray) problems = palp_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +700,7 @@ main (int   argc,
   ADD ("/ui/backups/failure-bar", test_failure_bar);
   ADD ("/ui/backups/automatic", test_automatic);
   ADD ("/ui/backups/lost-database", test_lost_database);
+  ADD ("/ui/backups/damaged-database", test_damaged_database);
 #undef ADD
 
   return g_test_run ();
