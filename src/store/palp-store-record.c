@@ -56,13 +56,20 @@ add_users_of (PalpStore            *self,
     }
 }
 
-/* Puts the plain statement in place of each of @fields of @record. */
+/* Puts the plain statement in place of each of @fields of @record that
+ * holds text; an empty one stays empty, so that whether a note has an
+ * assessment (a letter of medical necessity asks) is still known. */
 static void
 restrict_fields (gpointer            record,
                  const char * const *fields)
 {
   for (guint i = 0; fields[i] != NULL; i++)
-    g_object_set (record, fields[i], palp_narrative_shown (FALSE, NULL), NULL);
+    {
+      const char *text = palp_record_get_string (PALP_RECORD (record), fields[i]);
+
+      if (text != NULL && *text != '\0')
+        g_object_set (record, fields[i], palp_narrative_shown (FALSE, text), NULL);
+    }
 }
 
 static PalpVisitDocument *
