@@ -400,7 +400,9 @@ cmd_document (CliContext *ctx)
   const char *kind = ctx->n_args > 0 ? ctx->args[0] : NULL;
   const char *id = ctx->n_args > 1 ? ctx->args[1] : NULL;
   const char *output = NULL, *from = NULL, *to = NULL, *view = NULL;
-  gboolean original = FALSE, issue = FALSE;
+  gboolean original = FALSE, issue = FALSE, preprinted = FALSE;
+  double offset_x = 0, offset_y = 0;
+  gboolean has_offset_x = FALSE, has_offset_y = FALSE;
   guint64 client_id = 0;
   int rc = PALP_CLI_OK;
 
@@ -428,6 +430,22 @@ cmd_document (CliContext *ctx)
         issue = TRUE;
       else if (g_str_equal (arg, "--view") && value != NULL && g_str_equal (kind, "chart"))
         view = value, i++;
+      else if (g_str_equal (arg, "--preprinted") && g_str_equal (kind, "claim"))
+        preprinted = TRUE;
+      else if (g_str_equal (arg, "--offset-x") && value != NULL && g_str_equal (kind, "claim"))
+        {
+          if (!parse_offset_mm (arg, value, &offset_x))
+            return PALP_CLI_USAGE;
+          has_offset_x = TRUE;
+          i++;
+        }
+      else if (g_str_equal (arg, "--offset-y") && value != NULL && g_str_equal (kind, "claim"))
+        {
+          if (!parse_offset_mm (arg, value, &offset_y))
+            return PALP_CLI_USAGE;
+          has_offset_y = TRUE;
+          i++;
+        }
       else
         {
           usage_error (_("“document %s” does not take “%s”."), kind, arg);
@@ -444,6 +462,16 @@ cmd_document (CliContext *ctx)
           return PALP_CLI_USAGE;
         }
       return document_chart (ctx, id, view, output);
+    }
+  if (g_str_equal (kind, "claim"))
+    {
+      if (from != NULL || to != NULL || original)
+        {
+          usage_error (_("a claim form takes no date range and no --original."));
+          return PALP_CLI_USAGE;
+        }
+      return document_claim (ctx, id, output, preprinted, has_offset_x ? &offset_x : NULL,
+                             has_offset_y ? &offset_y : NULL);
     }
   if (g_str_equal (kind, "lomn"))
     {

@@ -88,6 +88,20 @@ int          cmd_claims_list    (CliContext *ctx);
 int          cmd_claims_build   (CliContext *ctx);
 int          cmd_claims_status  (CliContext *ctx);
 
+/* palp-cli-claim-form.c */
+/* Millimetres from -25 to 25, or a usage error naming @option. */
+gboolean     parse_offset_mm    (const char   *option,
+                                 const char   *text,
+                                 double       *out);
+/* document claim CLAIM [--preprinted [--offset-x MM] [--offset-y MM]] -o FILE.pdf;
+ * NULL offsets: this computer's (GSettings), or none. */
+int          document_claim     (CliContext   *ctx,
+                                 const char   *id,
+                                 const char   *output,
+                                 gboolean      preprinted,
+                                 const double *offset_x_mm,
+                                 const double *offset_y_mm);
+
 /* palp-cli-clinical.c */
 /* soap, plan, progress or record. */
 gboolean     is_clinical_document (const char *kind);

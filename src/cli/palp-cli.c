@@ -965,7 +965,9 @@ static const CliCommand commands[] = {
                          "document soap VISIT | plan CLIENT | progress CLIENT | record CLIENT "
                          "-o FILE.pdf | "
                          "document lomn CLIENT -o FILE.pdf [--issue] | "
-                         "document appeal CLAIM -o FILE.pdf [--issue]"),
+                         "document appeal CLAIM -o FILE.pdf [--issue] | "
+                         "document claim CLAIM [--preprinted [--offset-x MM] [--offset-y MM]] "
+                         "-o FILE.pdf"),
     cmd_document },
 };
 

@@ -696,6 +696,54 @@ def document_appeal():
 
 
 @test
+def document_claim():
+    path = demo('claim.db')
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', check=0).stdout)
+    grace = [v for v in visits if v['client_name'] == 'Grace Whitfield'
+             and v['status'] == 'attended' and v['signed']]
+    assert len(grace) >= 2, grace
+    ids = ','.join(str(v['id']) for v in grace[:2])
+    claim = json.loads(run('--database', path, '--as', 'rosa', '--json', 'claims', 'build', ids,
+                           check=0).stdout)
+    cid = str(claim['id'])
+    pdf = os.path.join(TMP, 'claim.pdf')
+
+    def words(*args):
+        run('--database', path, 'document', 'claim', cid, *args, '-o', pdf, check=0)
+        assert os.stat(pdf).st_mode & 0o077 == 0
+        return subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True,
+                              text=True, check=True).stdout
+
+    def x_of(bbox, word):
+        for line in bbox.splitlines():
+            if line.strip().endswith('>' + word + '</word>'):
+                return float(line.split('xMin="')[1].split('"')[0])
+        raise AssertionError(f'{word} not in the form')
+
+    # On blank paper: the form drawn, the data in capitals, codes without dots.
+    blank = words()
+    assert '>RESUBMISSION</word>' in blank and '>TOTAL</word>' in blank, blank[:400]
+    assert '>WHITFIELD,</word>' in blank and '>GRACE</word>' in blank
+    code = claim['diagnoses'][0]
+    assert '>' + code.replace('.', '') + '</word>' in blank and code not in blank, code
+    # Pre-printed: the data only, moved by the offsets asked for.
+    plain = words('--preprinted', '--offset-x', '0', '--offset-y', '0')
+    assert '>RESUBMISSION</word>' not in plain and '>TOTAL</word>' not in plain
+    moved = words('--preprinted', '--offset-x', '10', '--offset-y', '0')
+    shift = x_of(moved, 'WHITFIELD,') - x_of(plain, 'WHITFIELD,')
+    assert abs(shift - 10 * 72 / 25.4) < 0.1, shift
+    # Missing claims are runtime errors; malformed requests usage errors.
+    run('--database', path, 'document', 'claim', '99999', '-o', pdf, check=1)
+    for args in (('claim', 'x', '-o', pdf), ('claim', cid), ('claim', cid, '-o', 'x.txt'),
+                 ('claim', cid, '--offset-x', '2', '-o', pdf),
+                 ('claim', cid, '--preprinted', '--offset-y', '40', '-o', pdf),
+                 ('claim', cid, '--preprinted', '--offset-x', 'left', '-o', pdf),
+                 ('claim', cid, '--from', '2026-01-01', '-o', pdf),
+                 ('soap', '1', '--preprinted', '-o', pdf)):
+        run('--database', path, 'document', *args, check=2)
+
+
+@test
 def codes_search_and_import():
     path = demo('codes.db')
     here = os.path.dirname(os.path.abspath(__file__))
