@@ -185,55 +185,6 @@ document_lomn (CliContext *ctx,
   return PALP_CLI_OK;
 }
 
-/* The claim as the appeal prints it; the strings stay owned by @lines,
- * @policy and @payer. */
-static PalpAppealClaim
-appeal_claim (PalpClaim    *claim,
-              GListModel   *lines,
-              PalpPolicy   *policy,
-              PalpPayer    *payer,
-              GArray       *out_lines,
-              GArray       *out_visits)
-{
-  PalpAppealClaim appeal = { 0 };
-
-  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
-    {
-      g_autoptr(PalpClaimLine) line = g_list_model_get_item (lines, i);
-      gint64 visit_id = palp_claim_line_get_int (line, "visit-id");
-      PalpAppealLine l = {
-        palp_claim_line_get_string (line, "service-on"),
-        palp_claim_line_get_string (line, "code"),
-        palp_claim_line_get_string (line, "modifiers"),
-        palp_claim_line_get_string (line, "pointers"),
-        (guint) palp_claim_line_get_int (line, "units"),
-        palp_claim_line_get_int (line, "charge-cents"),
-      };
-      gboolean seen = FALSE;
-
-      g_array_append_val (out_lines, l);
-      for (guint v = 0; v < out_visits->len; v++)
-        seen = seen || g_array_index (out_visits, gint64, v) == visit_id;
-      if (!seen && visit_id > 0)
-        g_array_append_val (out_visits, visit_id);
-    }
-  appeal.number = palp_claim_get_string (claim, "number");
-  appeal.payer_name = payer != NULL ? palp_payer_get_string (payer, "name")
-                                    : palp_claim_get_string (claim, "payer-name");
-  appeal.payer_address = payer != NULL ? palp_payer_get_string (payer, "address") : NULL;
-  appeal.member_id = policy != NULL ? palp_policy_get_string (policy, "member-id") : NULL;
-  appeal.group_number = policy != NULL ? palp_policy_get_string (policy, "group-number") : NULL;
-  appeal.payer_reference = palp_claim_get_string (claim, "payer-reference");
-  appeal.submitted_on = palp_claim_get_string (claim, "submitted-on");
-  appeal.denied_on = palp_claim_get_string (claim, "responded-on");
-  appeal.denial_reason = palp_claim_get_string (claim, "denial-reason");
-  appeal.lines = (const PalpAppealLine *) (gpointer) out_lines->data;
-  appeal.n_lines = out_lines->len;
-  appeal.visit_ids = (const gint64 *) (gpointer) out_visits->data;
-  appeal.n_visits = out_visits->len;
-  return appeal;
-}
-
 int
 document_appeal (CliContext *ctx,
                  const char *number,
@@ -249,8 +200,6 @@ document_appeal (CliContext *ctx,
   g_autoptr(PalpLetterDraft) draft = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) appeal_lines = g_array_new (FALSE, FALSE, sizeof (PalpAppealLine));
-  g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (gint64));
   PalpAppealClaim appeal;
   const char *status;
   int rc = PALP_CLI_OK;
@@ -285,9 +234,12 @@ document_appeal (CliContext *ctx,
     return runtime_error (error);
   policy = palp_store_load_policy (store, palp_claim_get_int (claim, "policy-id"), NULL);
   payer = palp_store_load_payer (store, palp_claim_get_int (claim, "payer-id"), NULL);
-  appeal = appeal_claim (claim, lines, policy, payer, appeal_lines, visits);
-  if (!(draft = palp_doc_appeal_draft (document, &error)) ||
-      !(bytes = palp_doc_appeal_render (document, &appeal, draft, &error)))
+  if (!(draft = palp_doc_appeal_draft (document, &error)))
+    return runtime_error (error);
+  palp_appeal_claim_init (&appeal, claim, lines, policy, payer);
+  bytes = palp_doc_appeal_render (document, &appeal, draft, &error);
+  palp_appeal_claim_clear (&appeal);
+  if (bytes == NULL)
     return runtime_error (error);
   /* The notes attached print their text only for a reader the clinic
    * lets read it. */

@@ -719,7 +719,8 @@ cmd_demo (CliContext *ctx)
     }
 
   store = palp_demo_open (ctx->database, country, palp_doc_receipt_render, &path, &error);
-  if (store == NULL || !palp_demo_issue_letters (store, palp_doc_lomn_prepare, &error))
+  if (store == NULL || !palp_demo_issue_letters (store, palp_doc_lomn_prepare,
+                                                 palp_doc_appeal_prepare, &error))
     return runtime_error (error);
 
   if (scale && !palp_demo_generate_scale (store, (guint) n_clients, (guint) n_visits,

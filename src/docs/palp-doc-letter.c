@@ -1126,3 +1126,92 @@ failed:
   clinical_writer_clear (&writer);
   return NULL;
 }
+
+void
+palp_appeal_claim_init (PalpAppealClaim *appeal,
+                        PalpClaim       *claim,
+                        GListModel      *lines,
+                        PalpPolicy      *policy,
+                        PalpPayer       *payer)
+{
+  GArray *out_lines = g_array_new (FALSE, FALSE, sizeof (PalpAppealLine));
+  GArray *out_visits = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (appeal != NULL && PALP_IS_CLAIM (claim) && G_IS_LIST_MODEL (lines));
+
+  memset (appeal, 0, sizeof *appeal);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(PalpClaimLine) line = g_list_model_get_item (lines, i);
+      gint64 visit_id = palp_claim_line_get_int (line, "visit-id");
+      PalpAppealLine l = {
+        palp_claim_line_get_string (line, "service-on"),
+        palp_claim_line_get_string (line, "code"),
+        palp_claim_line_get_string (line, "modifiers"),
+        palp_claim_line_get_string (line, "pointers"),
+        (guint) palp_claim_line_get_int (line, "units"),
+        palp_claim_line_get_int (line, "charge-cents"),
+      };
+      gboolean seen = FALSE;
+
+      g_array_append_val (out_lines, l);
+      for (guint v = 0; v < out_visits->len; v++)
+        seen = seen || g_array_index (out_visits, gint64, v) == visit_id;
+      if (!seen && visit_id > 0)
+        g_array_append_val (out_visits, visit_id);
+    }
+  appeal->number = palp_claim_get_string (claim, "number");
+  appeal->payer_name = payer != NULL ? palp_payer_get_string (payer, "name")
+                                     : palp_claim_get_string (claim, "payer-name");
+  appeal->payer_address = payer != NULL ? palp_payer_get_string (payer, "address") : NULL;
+  appeal->member_id = policy != NULL ? palp_policy_get_string (policy, "member-id") : NULL;
+  appeal->group_number = policy != NULL ? palp_policy_get_string (policy, "group-number") : NULL;
+  appeal->payer_reference = palp_claim_get_string (claim, "payer-reference");
+  appeal->submitted_on = palp_claim_get_string (claim, "submitted-on");
+  appeal->denied_on = palp_claim_get_string (claim, "responded-on");
+  appeal->denial_reason = palp_claim_get_string (claim, "denial-reason");
+  appeal->n_lines = out_lines->len;
+  appeal->lines = (const PalpAppealLine *) (gpointer) g_array_free (out_lines, FALSE);
+  appeal->n_visits = out_visits->len;
+  appeal->visit_ids = (const gint64 *) (gpointer) g_array_free (out_visits, FALSE);
+}
+
+void
+palp_appeal_claim_clear (PalpAppealClaim *appeal)
+{
+  if (appeal == NULL)
+    return;
+  g_free ((gpointer) appeal->lines);
+  g_free ((gpointer) appeal->visit_ids);
+  memset (appeal, 0, sizeof *appeal);
+}
+
+GBytes *
+palp_doc_appeal_prepare (const PalpClinicalDocument  *document,
+                         PalpClaim                   *claim,
+                         GListModel                  *lines,
+                         PalpPolicy                  *policy,
+                         PalpPayer                   *payer,
+                         PalpLetter                  *letter,
+                         GError                     **error)
+{
+  g_autoptr(PalpLetterDraft) draft = NULL;
+  g_autofree char *fields = NULL;
+  PalpAppealClaim appeal;
+  GBytes *pdf;
+
+  g_return_val_if_fail (PALP_IS_LETTER (letter), NULL);
+
+  if (!(draft = palp_doc_appeal_draft (document, error)))
+    return NULL;
+  palp_appeal_claim_init (&appeal, claim, lines, policy, payer);
+  pdf = palp_doc_appeal_render (document, &appeal, draft, error);
+  palp_appeal_claim_clear (&appeal);
+  if (pdf == NULL)
+    return NULL;
+  fields = palp_letter_draft_to_json (draft);
+  g_object_set (letter, "client-id", palp_client_get_id (document->client), "kind", "appeal",
+                "claim-id", palp_claim_get_int (claim, "id"), "issued-on", draft->date,
+                "prescriber", draft->prescriber, "fields", fields, NULL);
+  return pdf;
+}

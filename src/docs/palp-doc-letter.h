@@ -30,8 +30,12 @@
 
 #include <gio/gio.h>
 
+#include "palp-claim-line.h"
+#include "palp-claim.h"
 #include "palp-clinical-document.h"
 #include "palp-letter.h"
+#include "palp-payer.h"
+#include "palp-policy.h"
 
 G_BEGIN_DECLS
 
@@ -137,6 +141,17 @@ typedef struct
   gsize                 n_visits;
 } PalpAppealClaim;
 
+/* @appeal filled from the store's models: @claim, its @lines
+ * (PalpClaimLine, in order), its @policy and @payer (either may be NULL).
+ * The strings are borrowed from the models, which must outlive @appeal;
+ * palp_appeal_claim_clear() frees the arrays. */
+void              palp_appeal_claim_init  (PalpAppealClaim  *appeal,
+                                           PalpClaim        *claim,
+                                           GListModel       *lines,
+                                           PalpPolicy       *policy,
+                                           PalpPayer        *payer);
+void              palp_appeal_claim_clear (PalpAppealClaim  *appeal);
+
 /* The case for medical necessity drafted for an appeal: the same fields
  * as a letter of medical necessity, signed by the plan's practitioner.
  * NULL with PALP_DOC_CLINICAL_ERROR_INCOMPLETE when the record cannot
@@ -151,5 +166,17 @@ GBytes           *palp_doc_appeal_render (const PalpClinicalDocument  *document,
                                           const PalpAppealClaim       *claim,
                                           const PalpLetterDraft       *draft,
                                           GError                     **error);
+
+/* The appeal of @claim drafted from @document and drawn as drafted, with
+ * @letter's client-id, kind ("appeal"), claim-id, issued-on, prescriber
+ * and fields set for palp_store_issue_letter(): a PalpAppealRenderFunc
+ * (palp-store-letters.h). */
+GBytes           *palp_doc_appeal_prepare (const PalpClinicalDocument  *document,
+                                           PalpClaim                   *claim,
+                                           GListModel                  *lines,
+                                           PalpPolicy                  *policy,
+                                           PalpPayer                   *payer,
+                                           PalpLetter                  *letter,
+                                           GError                     **error);
 
 G_END_DECLS

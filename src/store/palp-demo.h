@@ -34,12 +34,15 @@ gboolean   palp_demo_generate_scale (PalpStore    *store,
                                      guint32       seed,
                                      GError      **error);
 
-/* Issues the demo's letters of medical necessity (US: Hal Brennan's, for
- * his HSA), drawn by @render (palp_doc_lomn_prepare), as his plan's
- * practitioner. Only in a demo clinic, and only once: a client who has a
- * letter already keeps it. */
+/* Issues the demo's letters (US): Hal Brennan's letter of medical
+ * necessity for his HSA, drawn by @render (palp_doc_lomn_prepare), as his
+ * plan's practitioner; and the appeal of each claim the demo has appealed,
+ * drawn by @appeal (palp_doc_appeal_prepare) from the record as its
+ * practitioner reads it, issued by the admin. Only in a demo clinic, and
+ * only once: a letter issued already is kept. */
 gboolean   palp_demo_issue_letters  (PalpStore             *store,
                                      PalpLetterRenderFunc   render,
+                                     PalpAppealRenderFunc   appeal,
                                      GError               **error);
 
 G_END_DECLS

@@ -16,7 +16,10 @@
 
 #pragma once
 
+#include "palp-claim.h"
 #include "palp-clinical-document.h"
+#include "palp-payer.h"
+#include "palp-policy.h"
 #include "palp-letter.h"
 #include "palp-store.h"
 
@@ -29,6 +32,18 @@ G_BEGIN_DECLS
  * palp_doc_lomn_prepare). */
 typedef GBytes *(*PalpLetterRenderFunc) (const PalpClinicalDocument  *document,
                                          const char                  *account_holder,
+                                         PalpLetter                  *letter,
+                                         GError                     **error);
+
+/* Drafts and draws the appeal of @claim (with its @lines, @policy and
+ * @payer, either may be NULL) from @document, filling @letter's
+ * client-id, kind, claim-id, issued-on, prescriber and fields; the PDF, or
+ * NULL with @error (src/docs does it: palp_doc_appeal_prepare). */
+typedef GBytes *(*PalpAppealRenderFunc) (const PalpClinicalDocument  *document,
+                                         PalpClaim                   *claim,
+                                         GListModel                  *lines,
+                                         PalpPolicy                  *policy,
+                                         PalpPayer                   *payer,
                                          PalpLetter                  *letter,
                                          GError                     **error);
 

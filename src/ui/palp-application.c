@@ -82,7 +82,8 @@ open_store (PalpApplication  *self,
       *out_path = g_strdup (self->database);
       store = palp_demo_open (self->database, palp_country_from_code (self->country),
                               palp_doc_receipt_render, NULL, error);
-      if (store == NULL || !palp_demo_issue_letters (store, palp_doc_lomn_prepare, error))
+      if (store == NULL || !palp_demo_issue_letters (store, palp_doc_lomn_prepare,
+                                                     palp_doc_appeal_prepare, error))
         return NULL;
       return g_steal_pointer (&store);
     }

@@ -12,6 +12,7 @@
 
 #include "palp-demo.h"
 #include "palp-doc-letter.h"
+#include "palp-doc-preview.h"
 #include "palp-doc-receipt.h"
 #include "palp-store-claims.h"
 #include "palp-store-letters.h"
@@ -326,9 +327,11 @@ test_demo (Fixture       *f,
                                          " 'Brennan' ORDER BY p.id DESC LIMIT 1");
 
   /* Hal's letter, issued by his plan's practitioner; once only. */
-  g_assert_true (palp_demo_issue_letters (f->store, palp_doc_lomn_prepare, &error));
+  g_assert_true (palp_demo_issue_letters (f->store, palp_doc_lomn_prepare,
+                                          palp_doc_appeal_prepare, &error));
   g_assert_no_error (error);
-  g_assert_true (palp_demo_issue_letters (f->store, palp_doc_lomn_prepare, &error));
+  g_assert_true (palp_demo_issue_letters (f->store, palp_doc_lomn_prepare,
+                                          palp_doc_appeal_prepare, &error));
   g_assert_no_error (error);
   list = palp_store_list_letters (f->store, f->hal_id, NULL, &error);
   g_assert_no_error (error);
@@ -459,6 +462,50 @@ test_appeal (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* A claim the demo has appealed gets its appeal letter, once, with the
+ * notes' text as the practitioner reads it. */
+static void
+test_demo_appeal (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(PalpLetter) letter = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  PopplerDocument *poppler = NULL;
+  g_autofree char *text = NULL;
+  gint64 marcus = lookup (f->store, "SELECT id FROM clients WHERE family_name = 'Reyes'");
+  gint64 claim = marcus_claim (f, TRUE);
+
+  palp_store_set_actor (f->store, f->rosa_id);
+  g_assert_true (palp_store_appeal_claim (f->store, claim, NULL, NULL, &error));
+  g_assert_no_error (error);
+  palp_store_set_actor (f->store, f->maya_id);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (palp_demo_issue_letters (f->store, palp_doc_lomn_prepare,
+                                              palp_doc_appeal_prepare, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (palp_store_get_actor (f->store), ==, f->maya_id);
+  list = palp_store_list_letters (f->store, marcus, "appeal", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  letter = g_list_model_get_item (list, 0);
+  g_assert_cmpint (palp_letter_get_int (letter, "claim-id"), ==, claim);
+  g_assert_cmpint (palp_letter_get_int (letter, "issued-by"), ==, f->rosa_id);
+  pdf = palp_store_load_letter_pdf (f->store, palp_letter_get_int (letter, "id"), &error);
+  g_assert_no_error (error);
+  poppler = palp_pdf_open (pdf, &error);
+  g_assert_no_error (error);
+  text = palp_pdf_get_text (poppler);
+  g_object_unref (poppler);
+  g_assert_nonnull (strstr (text, "CO-50: not deemed a medical necessity"));
+  g_assert_nonnull (strstr (text, "Progress report"));
+  g_assert_nonnull (strstr (text, "Subjective"));
+  g_assert_null (strstr (text, "Restricted"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +517,8 @@ main (int   argc,
   g_test_add ("/letters/refuses", Fixture, NULL, fixture_setup, test_refuses,
               fixture_teardown);
   g_test_add ("/letters/appeal", Fixture, NULL, fixture_setup, test_appeal, fixture_teardown);
+  g_test_add ("/letters/demo-appeal", Fixture, NULL, fixture_setup, test_demo_appeal,
+              fixture_teardown);
   g_test_add ("/letters/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
   return g_test_run ();
 }

@@ -126,7 +126,8 @@ fixture_setup (Fixture       *f,
   path = g_build_filename (f->dir, "clinic.db", NULL);
   f->store = palp_demo_open (path, PALP_COUNTRY_US, palp_doc_receipt_render, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (palp_demo_issue_letters (f->store, palp_doc_lomn_prepare, &error));
+  g_assert_true (palp_demo_issue_letters (f->store, palp_doc_lomn_prepare,
+                                          palp_doc_appeal_prepare, &error));
   g_assert_no_error (error);
 
   f->window = g_object_ref_sink (g_object_new (PALP_TYPE_WINDOW, NULL));
