@@ -52,6 +52,14 @@ on_restore_response_cb (AdwMessageDialog *dialog,
     }
 
   palp_window_set_store (self, store, NULL);
+  /* From now on it is backed up as a clinic opened at start is (a demo
+   * is thrown away: nothing to back up). */
+  {
+    g_autoptr(PalpClinic) clinic = palp_store_load_clinic (store, NULL);
+
+    if (clinic != NULL && !palp_clinic_get_is_demo (clinic))
+      palp_backup_keeper_start_automatic (self->backups, GTK_WINDOW (self));
+  }
   if (safety != NULL)
     {
       safety_name = g_path_get_basename (safety);

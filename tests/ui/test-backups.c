@@ -606,6 +606,10 @@ test_damaged_database (Fixture       *f,
   guint n_damaged_kept;
 
   spin ();
+  /* A real clinic, not a demo: it is backed up once restored. */
+  g_object_set (clinic, "is-demo", FALSE, NULL);
+  g_assert_true (palp_store_save_clinic (f->store, clinic, &error));
+  g_assert_no_error (error);
   palp_backup_keeper_set_folder (f->keeper, f->folder);
   palp_backup_keeper_back_up (f->keeper);
   wait_for_backup (f->keeper);
@@ -669,6 +673,12 @@ test_damaged_database (Fixture       *f,
   f->store = g_object_ref (palp_window_get_store (f->window));
   g_assert_nonnull (f->store);
   g_assert_null (palp_window_get_user (f->window));
+  /* Yesterday's was the newest backup: today's is written straight away
+   * (it may be done already). */
+  f->keeper = palp_window_get_backups (f->window);
+  wait_for_backup (f->keeper);
+  g_assert_null (palp_backup_keeper_get_last_error (f->keeper));
+  g_assert_cmpuint (count_files (f->folder, PALP_BACKUP_SUFFIX), ==, 2);
 
   /* Nobody is signed in: Rosa chooses herself, as every morning. */
   row = find (GTK_WIDGET (f->window), is_row_mapped_titled, display);
