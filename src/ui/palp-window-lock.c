@@ -71,6 +71,9 @@ palp_window_sign_in (PalpWindow *self,
     palp_today_page_set_store (self->today_page, self->store, user);
   if (self->billing_page != NULL)
     palp_billing_page_set_store (self->billing_page, self->store, user);
+  if (self->claims_page != NULL)
+    palp_claims_page_set_store (self->claims_page, self->store, user);
+  window_update_claims_section (self);
   if (self->clinic != NULL && palp_clinic_get_name (self->clinic) != NULL)
     title = g_strdup_printf ("%s — %s", palp_clinic_get_name (self->clinic), _("Palpate"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Palpate"));
@@ -144,10 +147,14 @@ unload_client_data (PalpWindow *self)
     gtk_box_remove (GTK_BOX (self->today_holder), child);
   while ((child = gtk_widget_get_first_child (self->billing_holder)))
     gtk_box_remove (GTK_BOX (self->billing_holder), child);
+  while ((child = gtk_widget_get_first_child (self->claims_holder)))
+    gtk_box_remove (GTK_BOX (self->claims_holder), child);
   self->today_page = NULL;
   self->today_title = NULL;
   self->billing_page = NULL;
   self->billing_title = NULL;
+  self->claims_page = NULL;
+  self->claims_title = NULL;
 }
 
 /* Puts every client's data away and leaves the store with no acting

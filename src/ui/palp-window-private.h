@@ -10,6 +10,7 @@
 #pragma once
 
 #include "palp-billing-page.h"
+#include "palp-claims-page.h"
 #include "palp-client-page.h"
 #include "palp-idle-watch.h"
 #include "palp-today-page.h"
@@ -54,14 +55,18 @@ struct _PalpWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *today_holder;
   GtkWidget            *billing_holder;
+  GtkWidget            *claims_holder;
+  AdwViewStackPage     *claims_stack_page;
   GMenuModel           *primary_menu;
   /* Built when their section is first shown (see ensure_section()). */
   PalpTodayPage        *today_page;
   PalpBillingPage      *billing_page;
+  PalpClaimsPage       *claims_page;
   /* Built the first time it is asked for. */
   GtkWindow            *shortcuts;
   AdwViewSwitcherTitle *today_title;
   AdwViewSwitcherTitle *billing_title;
+  AdwViewSwitcherTitle *claims_title;
   GtkStack             *content_stack;
   /* Built when the first client is shown (see ensure_client_page()). */
   PalpClientPage       *client_page;
@@ -86,6 +91,8 @@ PalpClient *window_current_client  (PalpWindow *self);
 void        window_show_client     (PalpWindow *self,
                                     PalpClient *client);
 void        window_update_actions  (PalpWindow *self);
+/* Claims: shown for US clinics to those who may build claims. */
+void        window_update_claims_section (PalpWindow *self);
 /* Builds the visible section if a lock unloaded it. */
 void        window_refresh_section (PalpWindow *self);
 

@@ -175,6 +175,8 @@ update_switcher_bar (PalpWindow *self)
     narrow = adw_view_switcher_title_get_title_visible (self->today_title);
   else if (g_strcmp0 (name, "billing") == 0 && self->billing_title != NULL)
     narrow = adw_view_switcher_title_get_title_visible (self->billing_title);
+  else if (g_strcmp0 (name, "claims") == 0 && self->claims_title != NULL)
+    narrow = adw_view_switcher_title_get_title_visible (self->claims_title);
   else
     narrow = adw_squeezer_get_visible_child (self->content_squeezer) ==
              GTK_WIDGET (self->content_title);
@@ -260,8 +262,37 @@ ensure_section (PalpWindow *self,
     }
   else if (g_str_equal (name, "today"))
     palp_today_page_reload (self->today_page);
+  else if (g_str_equal (name, "claims") && self->claims_page == NULL)
+    {
+      self->claims_title = section_header (self, self->claims_holder, _("Claims"));
+      self->claims_page = g_object_new (PALP_TYPE_CLAIMS_PAGE, "vexpand", TRUE, NULL);
+      gtk_box_append (GTK_BOX (self->claims_holder), GTK_WIDGET (self->claims_page));
+      palp_claims_page_set_store (self->claims_page, self->store, self->user);
+    }
   else if (g_str_equal (name, "billing"))
     palp_billing_page_reload (self->billing_page);
+  else if (g_str_equal (name, "claims"))
+    palp_claims_page_reload (self->claims_page);
+}
+
+/* Claims are for US clinics (ISSUE 6), and for those who may build them. */
+void
+window_update_claims_section (PalpWindow *self)
+{
+  gboolean shown = self->store != NULL && self->user != NULL && self->clinic != NULL &&
+                   palp_ui_country (self->clinic) == PALP_COUNTRY_US &&
+                   palp_ui_user_may (self->user, PALP_ACTION_BUILD_CLAIMS, 0, NULL);
+
+  if (!shown && g_strcmp0 (adw_view_stack_get_visible_child_name (self->sections), "claims") == 0)
+    adw_view_stack_set_visible_child_name (self->sections, "clients");
+  adw_view_stack_page_set_visible (self->claims_stack_page, shown);
+}
+
+PalpClaimsPage *
+palp_window_get_claims_page (PalpWindow *self)
+{
+  g_return_val_if_fail (PALP_IS_WINDOW (self), NULL);
+  return self->claims_page;
 }
 
 void
@@ -819,6 +850,8 @@ palp_window_class_init (PalpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, today_holder);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, billing_holder);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, claims_holder);
+  gtk_widget_class_bind_template_child (widget_class, PalpWindow, claims_stack_page);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PalpWindow, client_menu_button);
@@ -865,6 +898,8 @@ palp_window_class_init (PalpWindowClass *klass)
                                        "win.section", "s", "clients");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.section", "s", "billing");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.section", "s", "claims");
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "palp-backup-keeper.h"
+#include "palp-claims-page.h"
 #include "palp-sign-in-page.h"
 #include "palp-store.h"
 
@@ -62,8 +63,11 @@ PalpSignInPage *palp_window_get_sign_in_page (PalpWindow *self);
 void        palp_window_set_idle_lock_seconds (PalpWindow *self,
                                                guint       seconds);
 
-/* "today", "clients" or "billing". */
+/* "today", "clients", "billing" or "claims" (US clinics, shown to those
+ * who may build claims). */
 void        palp_window_show_section (PalpWindow *self,
                                       const char *name);
+/* The Claims section, once it has been shown; NULL before. */
+PalpClaimsPage *palp_window_get_claims_page (PalpWindow *self);
 
 G_END_DECLS
