@@ -13,24 +13,32 @@
 
 #include <glib/gi18n.h>
 
+#include "palp-claim-window.h"
 #include "palp-client-billing.h"
+#include "palp-client-coverage.h"
 #include "palp-date.h"
 #include "palp-doc-statement.h"
 #include "palp-money.h"
 #include "palp-preview-window.h"
+#include "palp-store-claims.h"
+#include "palp-ui-util.h"
 
 struct _PalpClientBilling
 {
   GtkWidget    parent_instance;
 
   PalpStore   *store;
+  PalpUser    *user;
   PalpClinic  *clinic;
   PalpClient  *client;
   GListModel  *receipts;
+  AdwMessageDialog *dialog;  /* weak */
 
   GtkWidget   *stack;        /* "empty" or "account" */
   GtkWidget   *page;         /* the account's AdwPreferencesPage */
   GtkWidget   *groups[3];    /* balance, receipts, payments */
+  GtkWidget   *claims;       /* the claims' group (US clinics), before the statement */
+  GtkLabel    *claims_message;
   GtkWidget   *statement;    /* the statement's group, kept last */
   GtkWidget   *from_row;
   GtkWidget   *to_row;
@@ -161,6 +169,385 @@ method_label (const char *method)
   return method ? method : "";
 }
 
+/* Claims (US clinics) -------------------------------------------------------- */
+
+static void reload (PalpClientBilling *self);
+
+static gboolean
+may_claim (PalpClientBilling *self)
+{
+  return self->clinic != NULL && palp_ui_country (self->clinic) == PALP_COUNTRY_US &&
+         palp_ui_user_may (self->user, PALP_ACTION_BUILD_CLAIMS, 0, NULL);
+}
+
+/* The claims, then the statement, after the account. */
+static void
+keep_last (PalpClientBilling *self)
+{
+  if (self->claims != NULL)
+    {
+      g_object_ref (self->claims);
+      adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
+                                   ADW_PREFERENCES_GROUP (self->claims));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                                ADW_PREFERENCES_GROUP (self->claims));
+      g_object_unref (self->claims);
+    }
+  g_object_ref (self->statement);
+  adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
+                               ADW_PREFERENCES_GROUP (self->statement));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                            ADW_PREFERENCES_GROUP (self->statement));
+  g_object_unref (self->statement);
+}
+
+GListModel *
+palp_client_billing_list_claimable (PalpClientBilling  *self,
+                                    GError            **error)
+{
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GHashTable) claimed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+  GListStore *out;
+  gint64 id;
+
+  g_return_val_if_fail (PALP_IS_CLIENT_BILLING (self), NULL);
+
+  if (self->store == NULL || self->client == NULL)
+    return G_LIST_MODEL (g_list_store_new (PALP_TYPE_VISIT));
+  id = palp_client_get_id (self->client);
+  if (!(visits = palp_store_list_visits (self->store, id, error)) ||
+      !(claims = palp_store_list_claims (self->store, NULL, id, error)))
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(PalpClaim) claim = g_list_model_get_item (claims, i);
+      g_autoptr(GListModel) lines = NULL;
+
+      if (g_strcmp0 (palp_claim_get_string (claim, "status"), "void") == 0)
+        continue;
+      if (!(lines = palp_store_list_claim_lines (self->store, palp_claim_get_int (claim, "id"),
+                                                 error)))
+        return NULL;
+      for (guint j = 0; j < g_list_model_get_n_items (lines); j++)
+        {
+          g_autoptr(PalpClaimLine) line = g_list_model_get_item (lines, j);
+
+          g_hash_table_add (claimed, g_memdup2 (&(gint64) { palp_claim_line_get_int (line,
+                                                                                     "visit-id") },
+                                                sizeof (gint64)));
+        }
+    }
+  out = g_list_store_new (PALP_TYPE_VISIT);
+  for (guint i = 0; i < g_list_model_get_n_items (visits); i++)
+    {
+      g_autoptr(PalpVisit) visit = g_list_model_get_item (visits, i);
+      const char *categories = palp_visit_get_string (visit, "categories");
+      gint64 visit_id = palp_visit_get_int (visit, "id");
+
+      if (g_strcmp0 (palp_visit_get_string (visit, "status"), "attended") != 0 ||
+          palp_visit_get_string (visit, "signed-at") == NULL ||
+          categories == NULL || strstr (categories, "therapeutic") == NULL ||
+          g_hash_table_contains (claimed, &visit_id))
+        continue;
+      g_list_store_append (out, visit);
+    }
+  return G_LIST_MODEL (out);
+}
+
+GtkWindow *
+palp_client_billing_build_claim (PalpClientBilling  *self,
+                                 const gint64       *visit_ids,
+                                 guint               n_visits,
+                                 GError            **error)
+{
+  g_autoptr(PalpClaim) claim = NULL;
+  GtkRoot *root;
+  PalpClaimWindow *window;
+
+  g_return_val_if_fail (PALP_IS_CLIENT_BILLING (self), NULL);
+
+  if (!(claim = palp_store_build_claim (self->store, visit_ids, n_visits, 0, error)))
+    return NULL;
+  reload (self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  window = palp_claim_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                  self->user, palp_claim_get_int (claim, "id"), error);
+  if (window == NULL)
+    return NULL;
+  g_signal_connect_object (window, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+AdwMessageDialog *
+palp_client_billing_get_dialog (PalpClientBilling *self)
+{
+  g_return_val_if_fail (PALP_IS_CLIENT_BILLING (self), NULL);
+  return self->dialog;
+}
+
+static void
+claims_error (PalpClientBilling *self,
+              const char        *message)
+{
+  gtk_label_set_text (self->claims_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->claims_message), message != NULL);
+}
+
+static void
+on_build_response_cb (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      PalpClientBilling *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "palp-checks");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "build"))
+    return;
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      if (gtk_check_button_get_active (check))
+        {
+          gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "palp-visit-id"));
+
+          g_array_append_val (ids, id);
+        }
+    }
+  if (palp_client_billing_build_claim (self, (const gint64 *) ids->data, ids->len, &error) == NULL)
+    claims_error (self, error->message);
+  else
+    claims_error (self, NULL);
+}
+
+static void
+on_build_check_toggled_cb (GtkCheckButton   *check,
+                           AdwMessageDialog *dialog)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "palp-checks");
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < checks->len; i++)
+    any |= gtk_check_button_get_active (g_ptr_array_index (checks, i));
+  adw_message_dialog_set_response_enabled (dialog, "build", any);
+}
+
+static void
+on_build_clicked (GtkButton         *button,
+                  PalpClientBilling *self)
+{
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_auto(GStrv) flags = NULL;
+  g_autofree char *name = NULL;
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *dialog, *list, *scroller;
+  PalpCountry country = palp_ui_country (self->clinic);
+  gint64 practitioner = 0;
+  gboolean warned = FALSE;
+
+  if (!(visits = palp_client_billing_list_claimable (self, &error)))
+    {
+      g_ptr_array_unref (checks);
+      claims_error (self, error->message);
+      return;
+    }
+  name = palp_client_dup_display_name (self->client);
+  g_string_append_printf (body, _("The visits of %s to bill to their primary policy: attended "
+                                  "massage therapy with signed notes, one practitioner's to a "
+                                  "claim. Esthetic services are never claimed."), name);
+  /* Before building: a payer denies visits past what it allows. */
+  flags = palp_client_coverage_flags (self->store, palp_client_get_id (self->client), country);
+  for (guint i = 0; flags[i] != NULL; i++)
+    if (g_str_has_prefix (flags[i], "authorisation-exhausted:") ||
+        g_str_has_prefix (flags[i], "visit-limit-reached:"))
+      {
+        g_string_append_printf (body, "\n\n%s %s", _("Warning:"), strchr (flags[i], ':') + 1);
+        warned = TRUE;
+      }
+  if (warned)
+    g_string_append_printf (body, " %s", _("The payer may deny the claim."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Build a Claim"), body->str);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Visits to claim"), -1);
+  for (guint i = 0; i < g_list_model_get_n_items (visits); i++)
+    {
+      g_autoptr(PalpVisit) visit = g_list_model_get_item (visits, i);
+      g_autofree char *when = palp_ui_format_local_time (palp_visit_get_string (visit,
+                                                                                "starts-at"),
+                                                         country);
+      g_autofree char *categories = palp_ui_format_categories (palp_visit_get_string (visit,
+                                                                                     "categories"));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      if (practitioner == 0)
+        practitioner = palp_visit_get_int (visit, "practitioner-id");
+      /* Translators: a visit to claim: its practitioner and what it billed. */
+      subtitle = g_strdup_printf (_("%s · %s"), palp_visit_get_string (visit, "practitioner-name"),
+                                  categories);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   palp_visit_get_int (visit, "practitioner-id") == practitioner);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, when,
+                                      -1);
+      g_object_set_data (G_OBJECT (check), "palp-visit-id",
+                         GSIZE_TO_POINTER (palp_visit_get_int (visit, "id")));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_build_check_toggled_cb), dialog);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (checks, check);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "build", warned ? _("_Build claim anyway")
+                                                    : _("_Build claim"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "build",
+                                              warned ? ADW_RESPONSE_DESTRUCTIVE
+                                                     : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "build", checks->len > 0);
+  g_object_set_data_full (G_OBJECT (dialog), "palp-checks", checks,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_build_response_cb), self, 0);
+  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_claim_activated (AdwActionRow      *row,
+                    PalpClientBilling *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "palp-claim-id"));
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PalpClaimWindow *window;
+
+  window = palp_claim_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                  self->user, id, &error);
+  if (window == NULL)
+    {
+      claims_error (self, error->message);
+      return;
+    }
+  g_signal_connect_object (window, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The client's claims and Build Claim…; TRUE when there is anything to
+ * show. */
+static gboolean
+fill_claims (PalpClientBilling *self)
+{
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GListModel) claimable = NULL;
+  GtkWidget *button;
+  guint n, n_claimable;
+
+  if (self->claims != NULL)
+    {
+      adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
+                                   ADW_PREFERENCES_GROUP (self->claims));
+      self->claims = NULL;
+    }
+  if (!may_claim (self))
+    return FALSE;
+  claims = palp_store_list_claims (self->store, NULL, palp_client_get_id (self->client), NULL);
+  claimable = palp_client_billing_list_claimable (self, NULL);
+  n = claims ? g_list_model_get_n_items (claims) : 0;
+  n_claimable = claimable ? g_list_model_get_n_items (claimable) : 0;
+  if (n == 0 && n_claimable == 0)
+    return FALSE;
+
+  self->claims = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->claims), _("Insurance Claims"));
+  if (n_claimable > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u attended visit with a signed note "
+                                                         "is not claimed yet.",
+                                                         "%u attended visits with signed notes "
+                                                         "are not claimed yet.", n_claimable),
+                                               n_claimable);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->claims), text);
+    }
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->claims),
+                                           _("Every attended visit with a signed note is on a "
+                                             "claim."));
+  button = gtk_button_new_with_mnemonic (_("_Build Claim…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (button, n_claimable > 0);
+  gtk_widget_set_tooltip_text (button, n_claimable > 0
+                                       ? _("Bill attended visits with signed notes to the "
+                                           "client's insurer on a CMS-1500")
+                                       : _("No attended visit with a signed note is left to "
+                                           "claim"));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_build_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->claims), button);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PalpClaim) c = g_list_model_get_item (claims, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *first = short_day (self, palp_claim_get_string (c, "first-service-on"));
+      g_autofree char *charge = money (self, palp_claim_get_int (c, "charge-cents"));
+      g_autofree char *subtitle = NULL;
+      PalpClaimStatus status = PALP_CLAIM_DRAFT;
+
+      palp_claim_status_from_string (palp_claim_get_string (c, "status"), &status, NULL);
+      /* Translators: a claim's status, first date of service and payer. */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), palp_claim_status_get_label (status), first,
+                                  palp_claim_get_string (c, "payer-name"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), palp_claim_get_string (c, "number"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (charge));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Open the claim"));
+      if (status == PALP_CLAIM_VOID || status == PALP_CLAIM_CLOSED)
+        gtk_widget_add_css_class (row, "dim-label");
+      g_object_set_data (G_OBJECT (row), "palp-claim-id",
+                         GSIZE_TO_POINTER (palp_claim_get_int (c, "id")));
+      g_signal_connect (row, "activated", G_CALLBACK (on_claim_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->claims), row);
+    }
+  self->claims_message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->claims_message, TRUE);
+  gtk_label_set_xalign (self->claims_message, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->claims_message), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->claims_message), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->claims_message), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->claims),
+                             GTK_WIDGET (self->claims_message));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                            ADW_PREFERENCES_GROUP (self->claims));
+  return TRUE;
+}
+
 static void
 reload (PalpClientBilling *self)
 {
@@ -168,6 +555,7 @@ reload (PalpClientBilling *self)
   g_autofree char *balance_text = NULL;
   GtkWidget *row;
   gint64 id, balance;
+  gboolean has_claims;
   guint n;
 
   g_clear_object (&self->receipts);
@@ -180,9 +568,21 @@ reload (PalpClientBilling *self)
   self->receipts = palp_store_list_receipts (self->store, id, NULL);
   payments = palp_store_list_payments (self->store, id, NULL, NULL, NULL);
   n = self->receipts ? g_list_model_get_n_items (self->receipts) : 0;
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n > 0 ? "account" : "empty");
+  has_claims = fill_claims (self);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    n > 0 || has_claims ? "account" : "empty");
   if (n == 0)
-    return;
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
+        if (self->groups[i] != NULL)
+          {
+            adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
+                                         ADW_PREFERENCES_GROUP (self->groups[i]));
+            self->groups[i] = NULL;
+          }
+      keep_last (self);
+      return;
+    }
 
   balance = palp_store_client_balance (self->store, id, NULL);
   clear_group (self, 0, _("Account"), NULL);
@@ -244,13 +644,7 @@ reload (PalpClientBilling *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
                             ADW_PREFERENCES_GROUP (self->groups[2]));
 
-  /* The statement after the account. */
-  g_object_ref (self->statement);
-  adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
-                               ADW_PREFERENCES_GROUP (self->statement));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
-                            ADW_PREFERENCES_GROUP (self->statement));
-  g_object_unref (self->statement);
+  keep_last (self);
 }
 
 GtkWindow *
@@ -374,7 +768,9 @@ palp_client_billing_dispose (GObject *object)
   PalpClientBilling *self = PALP_CLIENT_BILLING (object);
 
   g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->dialog);
   g_clear_object (&self->store);
+  g_clear_object (&self->user);
   g_clear_object (&self->clinic);
   g_clear_object (&self->client);
   g_clear_object (&self->receipts);
@@ -434,6 +830,16 @@ palp_client_billing_set_client (PalpClientBilling *self,
   g_return_if_fail (PALP_IS_CLIENT_BILLING (self));
 
   g_set_object (&self->client, client);
+  reload (self);
+}
+
+void
+palp_client_billing_set_user (PalpClientBilling *self,
+                              PalpUser          *user)
+{
+  g_return_if_fail (PALP_IS_CLIENT_BILLING (self));
+
+  g_set_object (&self->user, user);
   reload (self);
 }
 

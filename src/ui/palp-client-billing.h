@@ -22,6 +22,23 @@ void        palp_client_billing_set_store    (PalpClientBilling *self,
 void        palp_client_billing_set_client   (PalpClientBilling *self,
                                               PalpClient        *client);
 GListModel *palp_client_billing_get_receipts (PalpClientBilling *self);
+/* Who is signed in: Build Claim… is offered to those who may build claims,
+ * in US clinics. */
+void        palp_client_billing_set_user     (PalpClientBilling *self,
+                                              PalpUser          *user);
+/* The client's attended therapeutic visits with signed notes that no
+ * claim (other than a void one) bills yet (PalpVisit, newest first). */
+GListModel *palp_client_billing_list_claimable (PalpClientBilling *self,
+                                                GError          **error);
+/* Builds a claim of @visit_ids to the client's primary policy and opens
+ * it in its window, as Build Claim… does; the window, or NULL with
+ * @error. */
+GtkWindow  *palp_client_billing_build_claim  (PalpClientBilling *self,
+                                              const gint64      *visit_ids,
+                                              guint              n_visits,
+                                              GError           **error);
+/* The dialog Build Claim… opened, while shown. */
+AdwMessageDialog *palp_client_billing_get_dialog (PalpClientBilling *self);
 /* Draws the statement for an insurer over @from–@to (ISO dates) and opens
  * it in the preview, as the Statement button does; the preview, or NULL
  * with @error. */

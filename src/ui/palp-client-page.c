@@ -436,6 +436,7 @@ palp_client_page_set_user (PalpClientPage *self,
 {
   g_return_if_fail (PALP_IS_CLIENT_PAGE (self));
   palp_visit_list_set_user (self->visit_list, user);
+  palp_client_billing_set_user (self->billing, user);
   palp_client_health_set_user (self->health, user);
   palp_client_documents_set_user (self->documents, user);
 }
