@@ -19,6 +19,7 @@
 #include "palp-compat.h"
 #include "palp-coverage.h"
 #include "palp-date.h"
+#include "palp-signature-pad.h"
 #include "palp-store-insurance.h"
 #include "palp-ui-util.h"
 
@@ -49,6 +50,9 @@ typedef struct
   GtkWidget   *active;
   GtkWidget   *assignment;   /* switch rows: sign now */
   GtkWidget   *release;
+  GtkWidget   *drawn;        /* check: signed on the pad, else typed and attested */
+  GtkWidget   *pad;
+  GtkWidget   *pad_box;
   GtkWidget   *attested;
 } Dialog;
 
@@ -325,7 +329,14 @@ wants (GtkWidget *row)
   return gtk_widget_get_sensitive (row) && adw_switch_row_get_active_compat (row);
 }
 
-/* A form signed now needs who signed, when, and the attestation. */
+static gboolean
+drawn_signature (Dialog *d)
+{
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (d->drawn));
+}
+
+/* A form signed now needs who signed, when, and the signature: drawn on
+ * the pad, or the typed name attested. */
 static gboolean
 signatures_ok (Dialog *d)
 {
@@ -339,9 +350,26 @@ signatures_ok (Dialog *d)
     return fail (d, "signed-by-name", _("Name who signed."));
   if (on == NULL || !palp_date_parse_user (on, d->c->country, &date))
     return fail (d, "signed-on", _("Date the signature."));
+  if (drawn_signature (d))
+    {
+      if (palp_signature_pad_is_empty (PALP_SIGNATURE_PAD (d->pad)))
+        return fail (d, NULL, _("Have the signer sign on the pad, or record a typed name they "
+                                "attest."));
+      return TRUE;
+    }
   if (!adw_switch_row_get_active_compat (d->attested))
     return fail (d, NULL, _("Confirm that the typed name is the signer's signature."));
   return TRUE;
+}
+
+static void
+on_drawn_toggled_cb (GtkCheckButton *check,
+                     Dialog         *d)
+{
+  gboolean drawn = gtk_check_button_get_active (check);
+
+  gtk_widget_set_visible (d->pad_box, drawn);
+  gtk_widget_set_visible (d->attested, !drawn);
 }
 
 static gboolean
@@ -354,10 +382,14 @@ save_signatures (Dialog  *d,
   g_autofree char *name = entry_text (d, "signed-by-name");
   g_autofree char *on = entry_text (d, "signed-on");
   g_autofree char *iso = NULL;
+  g_autofree char *strokes = NULL;
+  gboolean drawn = drawn_signature (d);
   GDate date;
 
   if (on != NULL && palp_date_parse_user (on, d->c->country, &date))
     iso = palp_date_to_iso (&date);
+  if (drawn)
+    strokes = palp_signature_pad_to_json (PALP_SIGNATURE_PAD (d->pad));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autoptr(PalpBenefitSignature) s = NULL;
@@ -366,7 +398,8 @@ save_signatures (Dialog  *d,
         continue;
       s = palp_benefit_signature_new ();
       g_object_set (s, "client-id", d->c->client_id, "policy-id", policy_id, "kind", kinds[i],
-                    "signed-by-name", name, "typed-name", name, "attested", (gint64) 1,
+                    "signed-by-name", name, "signature", strokes,
+                    "typed-name", drawn ? NULL : name, "attested", (gint64) !drawn,
                     "signed-on", iso, NULL);
       if (!palp_store_add_benefit_signature (d->c->store, s, error))
         return FALSE;
@@ -554,6 +587,7 @@ open_policy_dialog (Coverage   *c,
     gboolean has_release = id && palp_store_signature_on_file (c->store, id, "release");
     g_autofree char *today = palp_date_today_iso ();
     g_autofree char *today_text = short_date (c, today);
+    GtkWidget *drawn_row;
 
     adw_preferences_group_set_title (signed_group, _("Signatures on File"));
     adw_preferences_group_set_description (signed_group,
@@ -570,9 +604,40 @@ open_policy_dialog (Coverage   *c,
     adw_preferences_group_add (signed_group, d->release);
     entry (d, signed_group, "signed-by-name", _("Signed by"), NULL);
     entry (d, signed_group, "signed-on", _("Signed on"), today_text);
+    drawn_row = adw_action_row_new ();
+    {
+      GtkWidget *row = drawn_row;
+
+      d->drawn = gtk_check_button_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (d->drawn), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Signed on the pad"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Otherwise the signer types their name and attests it"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), d->drawn);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), d->drawn);
+      adw_preferences_group_add (signed_group, row);
+    }
+    d->pad_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    d->pad = palp_signature_pad_new ();
+    gtk_widget_set_size_request (d->pad, -1, 120);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (d->pad), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Signature of the assignment of benefits and release of "
+                                      "information"), -1);
+    gtk_widget_add_css_class (d->pad_box, "card");
+    gtk_widget_set_margin_top (d->pad_box, 12);
+    gtk_box_append (GTK_BOX (d->pad_box), d->pad);
+    adw_preferences_group_add (signed_group, d->pad_box);
     d->attested = adw_switch_row_new_compat (_("The typed name is the signer's signature"),
                                              _("The signer confirmed it in person."), FALSE);
+    gtk_widget_set_visible (d->attested, FALSE);
     adw_preferences_group_add (signed_group, d->attested);
+    g_signal_connect (d->drawn, "toggled", G_CALLBACK (on_drawn_toggled_cb), d);
+    /* Nothing left to sign: no pad. */
+    if (has_assignment && has_release)
+      {
+        gtk_widget_set_visible (drawn_row, FALSE);
+        gtk_widget_set_visible (d->pad_box, FALSE);
+      }
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), signed_group);
   }
 

@@ -349,6 +349,8 @@ test_client_coverage (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog_root, "Priority")), 1);
   set_switch (dialog_root, "Assignment of benefits signed", TRUE);
   type_row (dialog_root, "Signed by", "Grace Whitfield");
+  /* Typed rather than drawn on the pad. */
+  gtk_widget_activate (find_row (dialog_root, "Signed on the pad"));
   g_signal_emit_by_name (find_button (dialog_root, "_Add"), "clicked");
   spin ();
   g_assert_nonnull (find_error_label (dialog_root));
