@@ -711,6 +711,7 @@ appeal_letter (PalpClaimWindow  *self,
   g_autoptr(PalpClinicalDocument) document = NULL;
   g_autoptr(PalpLetterDraft) draft = NULL;
   g_autoptr(PalpPolicy) policy = NULL;
+  g_autoptr(PalpPayer) payer = NULL;
   g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GBytes) pdf = NULL;
   g_autofree PalpAppealLine *lines = NULL;
@@ -747,7 +748,9 @@ appeal_letter (PalpClaimWindow  *self,
         g_array_append_val (visits, visit);
     }
   claim.number = str (self->claim, "number");
+  payer = palp_store_load_payer (self->store, palp_claim_get_int (self->claim, "payer-id"), NULL);
   claim.payer_name = str (self->claim, "payer-name");
+  claim.payer_address = payer != NULL ? palp_payer_get_string (payer, "address") : NULL;
   claim.member_id = palp_policy_get_string (policy, "member-id");
   claim.group_number = palp_policy_get_string (policy, "group-number");
   claim.payer_reference = str (self->claim, "payer-reference");
