@@ -703,68 +703,33 @@ appeal_action (GtkWidget  *widget,
 }
 
 /* The appeal letter: the claim, the denial, the case from the record,
- * and the progress report and notes as further pages. */
+ * and the progress report and notes as further pages (palp-doc-letter.h),
+ * to print or save; it is not kept as issued from here. */
 static GtkWindow *
 appeal_letter (PalpClaimWindow  *self,
                GError          **error)
 {
   g_autoptr(PalpClinicalDocument) document = NULL;
-  g_autoptr(PalpLetterDraft) draft = NULL;
   g_autoptr(PalpPolicy) policy = NULL;
   g_autoptr(PalpPayer) payer = NULL;
-  g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(PalpLetter) letter = palp_letter_new ();
   g_autoptr(GBytes) pdf = NULL;
-  g_autofree PalpAppealLine *lines = NULL;
   g_autofree char *title = NULL;
   g_autofree char *file = NULL;
-  PalpAppealClaim claim = { 0 };
-  guint n = g_list_model_get_n_items (self->lines);
   PalpPreviewWindow *preview;
 
   if (!(document = palp_store_load_client_document (self->store,
                                                     palp_claim_get_int (self->claim, "client-id"),
-                                                    error)) ||
-      !(draft = palp_doc_appeal_draft (document, error)) ||
-      !(policy = palp_store_load_policy (self->store,
-                                         palp_claim_get_int (self->claim, "policy-id"), error)))
+                                                    error)))
     return NULL;
-  lines = g_new0 (PalpAppealLine, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PalpClaimLine) line = g_list_model_get_item (self->lines, i);
-      gint64 visit = palp_claim_line_get_int (line, "visit-id");
-      gboolean seen = FALSE;
-
-      /* The strings stay alive with the model's lines. */
-      lines[i].date = palp_claim_line_get_string (line, "service-on");
-      lines[i].code = palp_claim_line_get_string (line, "code");
-      lines[i].modifiers = palp_claim_line_get_string (line, "modifiers");
-      lines[i].pointers = palp_claim_line_get_string (line, "pointers");
-      lines[i].units = (guint) palp_claim_line_get_int (line, "units");
-      lines[i].charge_cents = palp_claim_line_get_int (line, "charge-cents");
-      for (guint j = 0; j < visits->len; j++)
-        seen |= g_array_index (visits, gint64, j) == visit;
-      if (!seen)
-        g_array_append_val (visits, visit);
-    }
-  claim.number = str (self->claim, "number");
+  policy = palp_store_load_policy (self->store, palp_claim_get_int (self->claim, "policy-id"),
+                                   NULL);
   payer = palp_store_load_payer (self->store, palp_claim_get_int (self->claim, "payer-id"), NULL);
-  claim.payer_name = str (self->claim, "payer-name");
-  claim.payer_address = payer != NULL ? palp_payer_get_string (payer, "address") : NULL;
-  claim.member_id = palp_policy_get_string (policy, "member-id");
-  claim.group_number = palp_policy_get_string (policy, "group-number");
-  claim.payer_reference = str (self->claim, "payer-reference");
-  claim.submitted_on = str (self->claim, "submitted-on");
-  claim.denied_on = str (self->claim, "responded-on");
-  claim.denial_reason = str (self->claim, "denial-reason");
-  claim.lines = lines;
-  claim.n_lines = n;
-  claim.visit_ids = (const gint64 *) visits->data;
-  claim.n_visits = visits->len;
-  if (!(pdf = palp_doc_appeal_render (document, &claim, draft, error)))
+  if (!(pdf = palp_doc_appeal_prepare (document, self->claim, self->lines, policy, payer, letter,
+                                       error)))
     return NULL;
-  title = g_strdup_printf (_("Appeal of Claim %s"), claim.number);
-  file = g_strdup_printf ("appeal-%s.pdf", claim.number);
+  title = g_strdup_printf (_("Appeal of Claim %s"), str (self->claim, "number"));
+  file = g_strdup_printf ("appeal-%s.pdf", str (self->claim, "number"));
   preview = palp_preview_window_new (GTK_WINDOW (self), title, file, pdf);
   present_opened (self, GTK_WINDOW (preview));
   return GTK_WINDOW (preview);
