@@ -309,6 +309,35 @@ assert_line_in_row (PopplerPage *page,
   assert_in_box_at (page, "1234567893", row_rect (row), dx, dy, NULL, NULL);
 }
 
+/* Nothing is typed in box 24's shaded bands, the supplemental lines above
+ * each service line. */
+static void
+assert_shaded_bands_empty (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  const char *p = text;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (guint i = 0; i < n_rects; i++, p = g_utf8_next_char (p))
+    {
+      double x = (rects[i].x1 + rects[i].x2) / 2, y = (rects[i].y1 + rects[i].y2) / 2;
+
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        continue;
+      for (guint row = 0; row < PALP_CLAIM_FORM_LINES_PER_FORM; row++)
+        {
+          Box band = row_rect (row);
+
+          band.y1 = band.y0 + pitch_y;
+          if (x > band.x0 && x < band.x1 && y > band.y0 && y < band.y1)
+            g_error ("“%.*s” in the shaded band of line %u",
+                     (int) (g_utf8_next_char (p) - p), p, row + 1);
+        }
+    }
+}
+
 static char *
 money (gint64 cents)
 {
@@ -348,6 +377,8 @@ check_boxes (PopplerDocument     *pdf,
       assert_in_box (page, "206", "33", dx, dy);
       assert_in_box (page, "5550199", "33", dx, dy);
 
+      if (dx == 0 && dy == 0)
+        assert_shaded_bands_empty (page);
       for (guint i = first; i < last; i++)
         {
           const PalpClaimFormLine *line = g_ptr_array_index (form->lines, i);
