@@ -1027,17 +1027,18 @@ line_row (PalpClaimWindow *self,
   title = g_strdup_printf (_("%s · %s%s%s"), day, palp_claim_line_get_string (line, "code"),
                            modifiers ? " " : "", modifiers ? modifiers : "");
   if (documented > 0)
-    minutes = g_strdup_printf (ngettext ("%d minute documented", "%d minutes documented",
-                                         (gulong) documented), (int) documented);
+    minutes = g_strdup_printf (_("%d min documented"), (int) documented);
   else
     minutes = g_strdup (_("untimed"));
-  /* Translators: a claim line's details: "Diagnoses A B · 38 minutes documented · $45.00 a unit". */
   {
     g_autoptr(GString) spaced = g_string_new (NULL);
 
     for (const char *p = pointers; p != NULL && *p != '\0'; p++)
       g_string_append_printf (spaced, "%s%c", spaced->len > 0 ? " " : "", *p);
-    subtitle = g_strdup_printf (_("Diagnoses %s · %s · %s a unit"),
+    /* Translators: a claim line's details: the diagnoses it points at, the
+     * minutes its note documents and the price of a unit: "Dx A B · 38 min
+     * documented · $45.00/unit". */
+    subtitle = g_strdup_printf (_("Dx %s · %s · %s/unit"),
                                 spaced->len > 0 ? spaced->str : "—", minutes, price);
   }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -1714,7 +1715,7 @@ palp_claim_window_init (PalpClaimWindow *self)
   GtkWidget *menu = gtk_menu_button_new ();
   g_autoptr(GMenuModel) model = actions_menu ();
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 760, 820);
+  gtk_window_set_default_size (GTK_WINDOW (self), 800, 820);
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, 360);
 
   {

@@ -16,6 +16,7 @@
 #include "palp-claim-window.h"
 #include "palp-claims-page.h"
 #include "palp-client-billing.h"
+#include "palp-date.h"
 #include "palp-demo.h"
 #include "palp-doc-receipt.h"
 #include "palp-preview-window.h"
@@ -268,7 +269,7 @@ test_build_from_client_page (Fixture       *f,
   g_autoptr(GListModel) claimable = palp_client_billing_list_claimable (billing, NULL);
   g_autoptr(GListModel) claims = NULL;
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *build_dialog;
   PalpClaimWindow *window;
   GtkWidget *button, *row;
   GPtrArray *problems;
@@ -292,10 +293,10 @@ test_build_from_client_page (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   palp_test_settle ();
-  dialog = palp_client_billing_get_dialog (billing);
-  g_assert_nonnull (dialog);
-  palp_test_shoot (GTK_WINDOW (dialog), "claim-build-dialog");
-  adw_message_dialog_response (dialog, "build");
+  build_dialog = palp_client_billing_get_dialog (billing);
+  g_assert_nonnull (build_dialog);
+  palp_test_shoot (GTK_WINDOW (build_dialog), "claim-build-dialog");
+  adw_message_dialog_response (build_dialog, "build");
   palp_test_settle ();
 
   claims = palp_store_list_claims (f->store, NULL, CLIENT_AUTO, &error);
@@ -327,6 +328,7 @@ test_build_from_client_page (Fixture       *f,
   /* Whatever focus the test machine gives: Mark Ready reads the store. */
   {
     g_autoptr(PalpClaimWindow) again = NULL;
+    AdwMessageDialog *dialog;
     gint64 id = palp_claim_get_int (palp_claim_window_get_claim (window), "id");
 
     gtk_window_destroy (GTK_WINDOW (window));
@@ -358,6 +360,54 @@ test_build_from_client_page (Fixture       *f,
     palp_test_shoot (GTK_WINDOW (window), "claim-ready");
     palp_test_shoot (preview, "claim-form-preview");
     gtk_window_destroy (preview);
+
+    /* Submitted through its dialog: a day that is no date is refused there. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "claim.submit", NULL);
+    palp_test_settle ();
+    dialog = palp_claim_window_get_dialog (window);
+    g_assert_nonnull (dialog);
+    type_row (GTK_WIDGET (dialog), "Sent _on", "someday");
+    adw_message_dialog_response (dialog, "submit");
+    palp_test_settle ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_cmpstr (palp_claim_get_string (palp_claim_window_get_claim (window), "status"), ==,
+                     "ready");
+    {
+      g_autofree char *today = palp_date_today_iso ();
+      g_autoptr(PalpClaim) sent = NULL;
+
+      type_row (GTK_WIDGET (dialog), "Sent _on", today);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_Method")), 3);
+      adw_message_dialog_response (dialog, "submit");
+      palp_test_settle ();
+      sent = palp_store_load_claim (f->store, id, &error);
+      g_assert_cmpstr (palp_claim_get_string (sent, "status"), ==, "submitted");
+      g_assert_cmpstr (palp_claim_get_string (sent, "submitted-on"), ==, today);
+      g_assert_cmpstr (palp_claim_get_string (sent, "submitted-method"), ==, "portal");
+    }
+    /* Sent: no more units to change, and it is followed up. */
+    g_assert_null (palp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON));
+    g_assert_nonnull (find_row (GTK_WIDGET (window), "No follow-ups yet"));
+
+    /* Corrected by a replacement, drafted and opened in its own window. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "claim.replace", NULL);
+    palp_test_settle ();
+    dialog = palp_claim_window_get_dialog (window);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "replace");
+    palp_test_settle ();
+    {
+      GtkWindow *opened = palp_claim_window_get_opened (window);
+      PalpClaim *replacement;
+
+      g_assert_true (PALP_IS_CLAIM_WINDOW (opened));
+      replacement = palp_claim_window_get_claim (PALP_CLAIM_WINDOW (opened));
+      g_assert_cmpstr (palp_claim_get_string (replacement, "status"), ==, "draft");
+      g_assert_cmpstr (palp_claim_get_string (replacement, "resubmission-code"), ==, "7");
+      g_assert_nonnull (find_row (GTK_WIDGET (opened), "Resubmission"));
+      palp_test_shoot (opened, "claim-replacement");
+      gtk_window_destroy (opened);
+    }
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -652,6 +702,12 @@ test_benefits_signed_on_pad (Fixture       *f,
   g_clear_object (&after);
 
   palp_signature_pad_add_stroke (PALP_SIGNATURE_PAD (pad), stroke, G_N_ELEMENTS (stroke) / 2);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (pad, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  }
   palp_test_shoot (dialog, "policy-signed-on-pad");
   g_signal_emit_by_name (button, "clicked");
   palp_test_settle ();
