@@ -18,6 +18,7 @@
 #include "palp-client-billing.h"
 #include "palp-date.h"
 #include "palp-demo.h"
+#include "palp-money.h"
 #include "palp-doc-receipt.h"
 #include "palp-preview-window.h"
 #include "palp-signature-pad.h"
@@ -197,14 +198,15 @@ wait_rendered (PalpPreviewWindow *preview)
 }
 
 static void
-set_billing_npi (Fixture *f)
+set_billing_npi (Fixture    *f,
+                 const char *npi)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PalpClaimSettings) settings = palp_store_get_claim_settings (f->store, &error);
 
   g_assert_no_error (error);
   g_free (settings->billing_npi);
-  settings->billing_npi = g_strdup (BILLING_NPI);
+  settings->billing_npi = g_strdup (npi);
   palp_store_set_claim_settings (f->store, settings, &error);
   g_assert_no_error (error);
 }
@@ -228,30 +230,26 @@ show_billing_tab (Fixture *f,
   return PALP_CLIENT_BILLING (billing);
 }
 
-/* A claim of the client's @n oldest claimable visits, made ready and
- * submitted @days_ago, through the store. */
+/* A claim of the client's oldest visit not claimed yet, made ready and
+ * submitted yesterday, through the store. */
 static gint64
-sent_claim (Fixture *f,
-            guint    n,
-            int      days_ago)
+sent_claim (Fixture *f)
 {
   PalpClientBilling *billing = show_billing_tab (f, CLIENT_AUTO);
   g_autoptr(GListModel) visits = palp_client_billing_list_claimable (billing, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PalpClaim) claim = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days_ago);
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -1);
   g_autofree char *on = g_date_time_format (then, "%Y-%m-%d");
   guint total = g_list_model_get_n_items (visits);
-  gint64 ids[8];
+  g_autoptr(PalpVisit) v = NULL;
+  gint64 id;
 
-  g_assert_cmpuint (total, >=, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PalpVisit) v = g_list_model_get_item (visits, total - 1 - i);
-      ids[i] = palp_visit_get_int (v, "id");
-    }
-  claim = palp_store_build_claim (f->store, ids, n, 0, &error);
+  g_assert_cmpuint (total, >=, 1);
+  v = g_list_model_get_item (visits, total - 1);
+  id = palp_visit_get_int (v, "id");
+  claim = palp_store_build_claim (f->store, &id, 1, 0, &error);
   g_assert_no_error (error);
   palp_store_mark_claim_ready (f->store, palp_claim_get_int (claim, "id"), &error);
   g_assert_no_error (error);
@@ -260,14 +258,24 @@ sent_claim (Fixture *f,
   return palp_claim_get_int (claim, "id");
 }
 
+/* Whether a row of @page (the follow-ups due, the appeal deadlines) names
+ * claim @number. */
+static gboolean
+side_lists (GtkWidget  *page,
+            const char *number)
+{
+  return find_row (page, number) != NULL;
+}
+
 /* Build Claim… on Marcus's Billing tab, pre-flight, ready, the form. */
 static void
 test_build_from_client_page (Fixture       *f,
                              gconstpointer  data)
 {
-  PalpClientBilling *billing = show_billing_tab (f, CLIENT_AUTO);
-  g_autoptr(GListModel) claimable = palp_client_billing_list_claimable (billing, NULL);
+  PalpClientBilling *billing;
+  g_autoptr(GListModel) claimable = NULL;
   g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GListModel) before = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *build_dialog;
   PalpClaimWindow *window;
@@ -276,6 +284,11 @@ test_build_from_client_page (Fixture       *f,
   GtkWindow *preview;
   guint n_claimable;
 
+  /* The clinic without its billing NPI: a problem pre-flight names. */
+  set_billing_npi (f, NULL);
+  billing = show_billing_tab (f, CLIENT_AUTO);
+  claimable = palp_client_billing_list_claimable (billing, NULL);
+  before = palp_store_list_claims (f->store, NULL, CLIENT_AUTO, NULL);
   g_assert_nonnull (claimable);
   n_claimable = g_list_model_get_n_items (claimable);
   g_assert_cmpuint (n_claimable, >, 0);
@@ -301,7 +314,7 @@ test_build_from_client_page (Fixture       *f,
 
   claims = palp_store_list_claims (f->store, NULL, CLIENT_AUTO, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, g_list_model_get_n_items (before) + 1);
   window = find_claim_window (NULL);
   g_assert_nonnull (window);
   g_assert_cmpstr (palp_claim_get_string (palp_claim_window_get_claim (window), "status"), ==,
@@ -319,7 +332,7 @@ test_build_from_client_page (Fixture       *f,
   palp_test_shoot (GTK_WINDOW (window), "claim-preflight");
 
   /* Fixed in the record: checked again when the window comes back. */
-  set_billing_npi (f);
+  set_billing_npi (f, BILLING_NPI);
   gtk_window_present (GTK_WINDOW (f->window));
   palp_test_settle ();
   gtk_window_present (GTK_WINDOW (window));
@@ -489,9 +502,9 @@ test_claims_section (Fixture       *f,
   gint64 denied, waiting;
   gboolean seen_denied = FALSE;
 
-  set_billing_npi (f);
-  denied = sent_claim (f, 1, 45);
-  waiting = sent_claim (f, 2, 32);
+  set_billing_npi (f, BILLING_NPI);
+  denied = sent_claim (f);
+  waiting = sent_claim (f);
   palp_store_deny_claim (f->store, denied, "Not medically necessary", "EMA-7781", NULL, NULL,
                          &error);
   g_assert_no_error (error);
@@ -510,12 +523,46 @@ test_claims_section (Fixture       *f,
                      g_strcmp0 (palp_claim_get_string (c, "status"), "denied") == 0;
     }
   g_assert_true (seen_denied);
-  /* Aging: both sent 31–60 days ago. */
-  g_assert_nonnull (find_label_part (GTK_WIDGET (page), "31–60 days"));
-  g_assert_nonnull (find_label_part (GTK_WIDGET (page), "2 claims"));
-  /* The denial's deadline, and the claim waiting past its follow-up time. */
+  /* Aging: each bucket as the store counts it, the two sent yesterday among
+   * the 0–30 days. */
+  {
+    PalpClaimAging aging = { 0 };
+    g_autofree char *today = palp_date_today_iso ();
+
+    g_assert_true (palp_store_claims_aging (f->store, today, &aging, &error));
+    g_assert_cmpuint (aging.n_claims[PALP_CLAIM_AGE_0_30], >=, 2);
+    for (guint b = 0; b < PALP_CLAIM_N_AGE_BUCKETS; b++)
+      {
+        g_autofree char *amount = palp_money_format (aging.outstanding_cents[b],
+                                                     PALP_CURRENCY_USD, NULL);
+        g_autofree char *spoken = NULL;
+        GtkWidget *card = find_label_part (GTK_WIDGET (page), palp_claim_age_bucket_label (b));
+
+        g_assert_nonnull (card);
+        card = gtk_widget_get_parent (card);
+        g_assert_nonnull (find_label_part (card, amount));
+        spoken = g_strdup_printf (aging.n_claims[b] == 1 ? "%u claim" : "%u claims",
+                                  aging.n_claims[b]);
+        g_assert_nonnull (find_label_part (card, spoken));
+      }
+  }
+  /* The denial's deadline; the follow-ups due, as the store lists them. */
   g_assert_nonnull (find_label_part (GTK_WIDGET (page), "appeal by"));
-  g_assert_nonnull (find_label_part (GTK_WIDGET (page), "due"));
+  {
+    g_autoptr(PalpClaim) d = palp_store_load_claim (f->store, denied, &error);
+    g_autofree char *today = palp_date_today_iso ();
+    g_autoptr(GListModel) due = palp_store_list_claims_to_follow_up (f->store, today, &error);
+
+    g_assert_true (side_lists (GTK_WIDGET (page), palp_claim_get_string (d, "number")));
+    for (guint i = 0; i < g_list_model_get_n_items (due); i++)
+      {
+        g_autoptr(PalpClaim) c = g_list_model_get_item (due, i);
+
+        g_assert_true (side_lists (GTK_WIDGET (page), palp_claim_get_string (c, "number")));
+      }
+    if (g_list_model_get_n_items (due) == 0)
+      g_assert_nonnull (find_row (GTK_WIDGET (page), "No follow-ups due"));
+  }
   palp_test_shoot (GTK_WINDOW (f->window), "claims-section");
 
   /* Only denied claims. */
@@ -592,8 +639,8 @@ test_appeal (Fixture       *f,
   GtkWindow *letter;
   gint64 denied;
 
-  set_billing_npi (f);
-  denied = sent_claim (f, 1, 20);
+  set_billing_npi (f, BILLING_NPI);
+  denied = sent_claim (f);
   palp_store_deny_claim (f->store, denied, "Not medically necessary", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   palp_window_show_section (f->window, "claims");
