@@ -637,7 +637,7 @@ palp_claims_page_init (PalpClaimsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, _("Number"), COLUMN_NUMBER, FALSE);
-  add_column (self, _("Client"), COLUMN_CLIENT, TRUE);
+  add_column (self, _("Client"), COLUMN_CLIENT, FALSE);
   add_column (self, _("Payer"), COLUMN_PAYER, TRUE);
   add_column (self, _("Dates of Service"), COLUMN_SERVICE, FALSE);
   add_column (self, _("Billed"), COLUMN_BILLED, FALSE);
