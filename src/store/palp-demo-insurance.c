@@ -198,7 +198,11 @@ populate_us (PalpStore               *store,
   /* Hal: his health savings account. */
   g_object_set (hal, "client-id", (gint64) HAL + 1, "payer-id", summit,
                 "member-id", "HSA-88120-44", "active", (gint64) 1, NULL);
-  return palp_store_save_policy (store, hal, error);
+  if (!palp_store_save_policy (store, hal, error))
+    return FALSE;
+
+  /* Marcus's claims to his auto insurer. */
+  return palp_demo_populate_claims (store, today, visits, n_visits, error);
 }
 
 static gboolean

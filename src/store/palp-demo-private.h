@@ -44,4 +44,12 @@ gboolean palp_demo_populate_insurance (PalpStore               *store,
                                        gint64                   admin,
                                        GError                 **error);
 
+/* Writes Marcus Reyes's claims to his auto insurer in several states
+ * (palp-demo-claims.c), after his policy and as the acting admin. US only. */
+gboolean palp_demo_populate_claims    (PalpStore               *store,
+                                       GDateTime               *today,
+                                       const PalpDemoVisitRef  *visits,
+                                       guint                    n_visits,
+                                       GError                 **error);
+
 G_END_DECLS

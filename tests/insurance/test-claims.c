@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "palp-demo.h"
 #include "palp-store-claims.h"
 #include "palp-store-insurance.h"
 #include "palp-store-private.h"
@@ -963,6 +964,88 @@ test_claim_form (Fixture       *f,
   g_assert_cmpint (palp_claim_form_page_total (form, 0), ==, 25600);
 }
 
+/* The demo's auto-insurance client has a claim in each state the desk
+ * works with, and `check` finds nothing wrong. */
+static void
+test_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("palpate-demo-claims-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "clinic.db", NULL);
+  g_autoptr(PalpStore) store = palp_store_open (path, PALP_STORE_OPEN_CREATE, &error);
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) due = NULL;
+  g_autoptr(GListModel) deadlines = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(PalpClaimForm) form = NULL;
+  const char *expected[] = { "draft", "submitted", "appealed", "paid" };
+  PalpClaimAging aging;
+
+  g_assert_no_error (error);
+  g_assert_true (palp_demo_populate (store, PALP_COUNTRY_US, NULL, &error));
+  g_assert_no_error (error);
+  claims = palp_store_list_claims (store, NULL, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(PalpClaim) claim = g_list_model_get_item (claims, i);
+
+      g_assert_cmpstr (palp_claim_get_string (claim, "status"), ==, expected[i]);
+      g_assert_cmpstr (palp_claim_get_string (claim, "payer-name"), ==, "Evergreen Mutual Auto");
+      if (g_str_equal (expected[i], "paid"))
+        g_assert_cmpint (palp_claim_get_int (claim, "paid-cents"), ==,
+                         palp_claim_get_int (claim, "charge-cents"));
+      if (g_str_equal (expected[i], "appealed"))
+        {
+          calls = palp_store_list_claim_follow_ups (store, palp_claim_get_int (claim, "id"),
+                                                    &error);
+          g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 3);
+          g_assert_nonnull (palp_claim_get_string (claim, "denial-reason"));
+          g_assert_nonnull (palp_claim_get_string (claim, "appeal-deadline"));
+        }
+      if (g_str_equal (expected[i], "draft"))
+        {
+          g_autoptr(GPtrArray) messages = palp_store_preflight_claim (store,
+                                                                      palp_claim_get_int (claim, "id"),
+                                                                      NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (messages->len, ==, 0);
+          form = palp_store_load_claim_form (store, palp_claim_get_int (claim, "id"), &error);
+          g_assert_no_error (error);
+          g_assert_true (form->auto_accident);
+          g_assert_cmpstr (form->billing_npi, ==, "1245319599");
+        }
+    }
+  /* The open claim's next call is a week away; nothing is due today. */
+  due = palp_store_list_claims_to_follow_up (store, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (due), ==, 0);
+  g_assert_true (palp_store_claims_aging (store, NULL, &aging, &error));
+  /* Submitted 17 and 31 days ago; the paid claim is settled. */
+  g_assert_cmpuint (aging.n_claims[PALP_CLAIM_AGE_0_30], ==, 1);
+  g_assert_cmpuint (aging.n_claims[PALP_CLAIM_AGE_31_60], ==, 1);
+  g_assert_cmpuint (aging.n_claims[PALP_CLAIM_AGE_61_90] + aging.n_claims[PALP_CLAIM_AGE_OVER_90],
+                    ==, 0);
+  problems = palp_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,6 +1063,7 @@ main (int   argc,
   ADD ("/insurance/claims/denial-follow-ups-aging", test_denial_follow_ups_aging);
   ADD ("/insurance/claims/form", test_claim_form);
 #undef ADD
+  g_test_add_func ("/insurance/claims/demo", test_demo);
 
   return g_test_run ();
 }
