@@ -816,6 +816,80 @@ def visits_list_signed_flag():
     assert sum(1 for line in text.splitlines() if ' signed ' in line) == len(signed), text
 
 
+@test
+def claims_list_build_and_status():
+    path = demo('claims.db')
+    as_rosa = ('--database', path, '--as', 'rosa')
+
+    def claims(*extra):
+        return json.loads(run('--database', path, '--json', 'claims', 'list', *extra,
+                              check=0).stdout)
+
+    # The demo's auto-insurance client, a claim in each state.
+    listed = claims()
+    assert [c['status'] for c in listed] == ['draft', 'submitted', 'appealed', 'paid'], listed
+    assert all(c['payer'] == 'Evergreen Mutual Auto' for c in listed), listed
+    assert [c['number'] for c in claims('--status', 'appealed')] == ['CLM-00002']
+    appealed = claims('--status', 'appealed')[0]
+    assert appealed['denial_reason'] and appealed['appeal_deadline'], appealed
+    assert claims('--status', 'closed') == []
+    text = run('--database', path, 'claims', 'list', check=0).stdout
+    assert 'CLM-00004' in text and 'Appealed' in text and 'Reyes, Marcus' in text, text
+    run('--database', path, 'claims', 'list', '--status', 'pending', check=2)
+
+    # Lines from the notes' minutes: a 60-minute massage over a 55-minute note.
+    draft = listed[0]
+    assert draft['lines'][0]['code'] == '97124', draft
+    assert draft['lines'][0]['minutes'] == 55 and draft['lines'][0]['units'] == 4, draft
+    assert draft['lines'][0]['pointers'] == 'ABC', draft
+    assert draft['diagnoses'][0] == 'M54.42', draft
+
+    # Building: the visit whose note is not signed is refused, and so is a
+    # visit already billed; writing needs --as.
+    visits = json.loads(run('--database', path, '--json', 'visits', 'list', '--client', '4',
+                            check=0).stdout)
+    unsigned = next(v for v in visits if v['status'] == 'attended' and not v['signed'])
+    billed = next(v for v in visits if v['signed'])
+    p = run(*as_rosa, 'claims', 'build', str(unsigned['id']), check=1)
+    assert 'not signed' in p.stderr, p.stderr
+    p = run(*as_rosa, 'claims', 'build', str(billed['id']), check=1)
+    assert 'already' in p.stderr, p.stderr
+    run('--database', path, 'claims', 'build', str(billed['id']), check=2)
+    facial = next(v for v in json.loads(run('--database', path, '--json', 'visits', 'list',
+                                            check=0).stdout)
+                  if v['categories'] == ['esthetic'] and v['status'] == 'attended')
+    run(*as_rosa, 'claims', 'build', str(facial['id']), check=1)
+    assert len(claims()) == 4
+
+    # The draft's life: ready, submitted, partly paid, then paid.
+    p = run(*as_rosa, '--json', 'claims', 'status', 'CLM-00004', 'ready', check=0)
+    assert json.loads(p.stdout)['status'] == 'ready'
+    run(*as_rosa, 'claims', 'status', 'CLM-00004', 'paid', check=1)
+    p = run(*as_rosa, '--json', 'claims', 'status', 'CLM-00004', 'submitted', '--method',
+            'portal', check=0)
+    sent = json.loads(p.stdout)
+    assert sent['status'] == 'submitted' and sent['submitted_method'] == 'portal', sent
+    p = run(*as_rosa, '--json', 'claims', 'status', 'CLM-00004', 'partially-paid', '--paid',
+            '100.00', '--reference', 'EMA-PMT-1', check=0)
+    part = json.loads(p.stdout)
+    assert part['status'] == 'partially-paid' and part['paid_cents'] == 10000, part
+    assert part['payer_reference'] == 'EMA-PMT-1', part
+    run(*as_rosa, 'claims', 'status', 'CLM-00004', 'paid', '--paid', '999.00', check=2)
+    run(*as_rosa, 'claims', 'status', 'CLM-00004', 'denied', check=2)
+    p = run(*as_rosa, 'claims', 'status', 'CLM-00004', 'paid', check=0)
+    assert 'Paid' in p.stdout, p.stdout
+    assert claims('--status', 'paid')[0]['paid_cents'] == claims('--status', 'paid')[0]['charge_cents']
+
+    # A sent claim is voided by a voiding claim (code 8) naming it.
+    p = run(*as_rosa, 'claims', 'status', 'CLM-00001', 'void', check=0)
+    assert 'CLM-00005' in p.stdout, p.stdout
+    voiding = [c for c in claims() if c['number'] == 'CLM-00005'][0]
+    assert voiding['resubmission_code'] == '8' and voiding['status'] == 'draft', voiding
+    assert voiding['original_reference'] == 'EMA-PMT-55210', voiding
+    run(*as_rosa, 'claims', 'status', 'CLM-00001', 'draft', check=1)
+    run('--database', path, 'check', check=0)
+
+
 # Bad input on the command line: each is refused with a message of its own
 # on stderr and leaves every row as it was. A single argument cannot be a
 # megabyte (Linux refuses arguments over 128 KiB), so the long ones are
@@ -873,6 +947,25 @@ def bad_inputs(receipt, visit, client):
         ('document', 'chart', visit, '--view', 'sideways', '-o', db('bad.pdf')),
         ('document', 'chart', visit, '--view', 'body-anterior', '-o', db('bad.txt')),
         ('atlas', 'list', '--view', '\U0001f600'),
+        ('claims', 'list', '--status', 'lost'),
+        ('claims', 'list', '--client', 'abc'),
+        ('claims', 'build'),
+        ('claims', 'build', 'abc'),
+        ('claims', 'build', '1,,2'),
+        ('claims', 'build', visit, '--policy', '-1'),
+        ('claims', 'build', '999999'),
+        ('claims', 'status', 'CLM-00001'),
+        ('claims', 'status', 'CLM-00001', 'lost'),
+        ('claims', 'status', 'CLM-99999', 'closed'),
+        ('claims', 'status', "CLM'; --", 'closed'),
+        ('claims', 'status', 'CLM-00001', 'draft'),
+        ('claims', 'status', 'CLM-00002', 'paid', '--paid', '-5'),
+        ('claims', 'status', 'CLM-00002', 'paid', '--paid', 'abc'),
+        ('claims', 'status', 'CLM-00002', 'denied', '--reason', LONG),
+        ('claims', 'status', 'CLM-00002', 'denied', '--reason', '   '),
+        ('claims', 'status', 'CLM-00004', 'submitted', '--method', 'pigeon'),
+        ('claims', 'status', 'CLM-00004', 'submitted', '--on', '2026-02-30'),
+        ('claims', 'status', 'CLM-00004', 'ready', '--paid', '5'),
         ('backup', ''),
         ('restore', db('no-such-backup.db')),
         ('demo', '--clients', '-5'),
