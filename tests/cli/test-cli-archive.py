@@ -116,6 +116,16 @@ def round_trip_us():
     assert letter['kind'] == 'lomn' and letter['claim_id'] is None, letter.keys()
     pdf = base64.b64decode(letter['pdf']['base64'])
     assert pdf.startswith(b'%PDF') and hashlib.sha256(pdf).hexdigest() == letter['sha256']
+    # The demo's claims, after their clients, policies and visit lines, with
+    # what was sent kept as it was (check compared it after the import).
+    assert names.index('policies') < names.index('claims') < names.index('claim_lines')
+    assert names.index('visit_lines') < names.index('claim_lines')
+    assert sorted(c['status'] for c in tables['claims']) == ['appealed', 'draft', 'paid',
+                                                               'submitted']
+    assert all(c['submitted_snapshot'] for c in tables['claims'] if c['status'] != 'draft')
+    for name in ('claim_lines', 'claim_diagnoses', 'claim_status_history', 'claim_follow_ups',
+                 'claim_settings'):
+        assert tables[name], f'{name} is empty'
     # The one time in the header is the newest audit row's, not the export's.
     assert data['as_of'] == max(row['at'] for row in tables['audit_log'])
 
