@@ -3,14 +3,16 @@
  * Marcus Reyes's auto insurer, billed by the front desk through the store's
  * rules from his attended visits with signed notes, oldest first:
  *
- *  - his first two visits, submitted on paper and paid in full;
- *  - the third, denied as not medically necessary, followed up by phone
+ *  - his first visit, submitted on paper and paid in full;
+ *  - the second, denied as not medically necessary, followed up by phone
  *    and appealed, its deadline running;
- *  - the fourth and fifth, submitted through the payer's portal and in
- *    follow-up, a call logged and the next one due;
- *  - the sixth, a draft not yet marked ready.
+ *  - the third, submitted through the payer's portal and in follow-up, a
+ *    call logged and the next one due;
+ *  - the fourth, a draft not yet marked ready.
  *
- * His last visit's note is not signed yet, so it is on no claim.
+ * His fifth and sixth visits are left for the desk to bill (a claim to
+ * build, or to deny and appeal, in the window); his last visit's note is
+ * not signed yet.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -95,10 +97,10 @@ palp_demo_populate_claims (PalpStore               *store,
                            guint                    n_visits,
                            GError                 **error)
 {
-  static const int paid_visits[] = { 47, 40, 0 };
-  static const int denied_visits[] = { 33, 0 };
-  static const int open_visits[] = { 26, 19, 0 };
-  static const int draft_visits[] = { 12, 0 };
+  static const int paid_visits[] = { 47, 0 };
+  static const int denied_visits[] = { 40, 0 };
+  static const int open_visits[] = { 33, 0 };
+  static const int draft_visits[] = { 26, 0 };
   g_autoptr(PalpClaimSettings) settings = NULL;
   g_autofree char *paid_on = iso_days (today, -20);
   g_autofree char *denied_on = iso_days (today, -14);

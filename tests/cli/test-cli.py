@@ -849,7 +849,7 @@ def claims_list_build_and_status():
     visits = json.loads(run('--database', path, '--json', 'visits', 'list', '--client', '4',
                             check=0).stdout)
     unsigned = next(v for v in visits if v['status'] == 'attended' and not v['signed'])
-    billed = next(v for v in visits if v['signed'])
+    billed = next(v for v in visits if v['id'] == draft['lines'][0]['visit_id'])
     p = run(*as_rosa, 'claims', 'build', str(unsigned['id']), check=1)
     assert 'not signed' in p.stderr, p.stderr
     p = run(*as_rosa, 'claims', 'build', str(billed['id']), check=1)
