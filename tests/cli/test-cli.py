@@ -557,7 +557,8 @@ def document_lomn():
     con = sqlite3.connect(path)
 
     def letters():
-        return con.execute('SELECT count(*) FROM issued_letters').fetchone()[0]
+        return con.execute("SELECT count(*) FROM issued_letters WHERE kind = 'lomn'"
+                           ).fetchone()[0]
 
     # The demo keeps one issued letter for Hal; drafting another writes nothing.
     assert letters() == 1
@@ -680,12 +681,12 @@ def document_appeal():
     assert issued['sha256'] == sha256(pdf)
     assert 'Restricted' in p.stderr, p.stderr
     assert con.execute("SELECT count(*) FROM issued_letters WHERE kind = 'appeal'"
-                       ).fetchone()[0] == 1
+                       " AND claim_id = ?", (claim_id,)).fetchone()[0] == 1
     # A practitioner does not issue appeals; nothing is written.
     run('--database', path, '--as', 'maya', 'document', 'appeal', number, '-o', pdf, '--issue',
         check=1)
     assert con.execute("SELECT count(*) FROM issued_letters WHERE kind = 'appeal'"
-                       ).fetchone()[0] == 1
+                       " AND claim_id = ?", (claim_id,)).fetchone()[0] == 1
     run('--database', path, 'check', check=0)
     con.close()
 

@@ -489,11 +489,20 @@ test_demo_appeal (Fixture       *f,
       g_assert_no_error (error);
     }
   g_assert_cmpint (palp_store_get_actor (f->store), ==, f->maya_id);
+  /* One appeal for this claim, beside the one for the demo's own appealed
+   * claim. */
   list = palp_store_list_letters (f->store, marcus, "appeal", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  letter = g_list_model_get_item (list, 0);
-  g_assert_cmpint (palp_letter_get_int (letter, "claim-id"), ==, claim);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PalpLetter) each = g_list_model_get_item (list, i);
+
+      if (palp_letter_get_int (each, "claim-id") != claim)
+        continue;
+      g_assert_null (letter);
+      letter = g_steal_pointer (&each);
+    }
+  g_assert_nonnull (letter);
   g_assert_cmpint (palp_letter_get_int (letter, "issued-by"), ==, f->rosa_id);
   pdf = palp_store_load_letter_pdf (f->store, palp_letter_get_int (letter, "id"), &error);
   g_assert_no_error (error);
