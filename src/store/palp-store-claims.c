@@ -1312,17 +1312,6 @@ palp_store_submit_claim (PalpStore   *self,
   if (!check_move (self, claim_id, PALP_CLAIM_SUBMITTED, &from, error) ||
       !palp_store_require (self, PALP_ACTION_BUILD_CLAIMS, 0, error))
     return FALSE;
-  {
-    g_autoptr(sqlite3_stmt) check = palp_store_prepare (self, "SELECT first_service_on > ?2"
-                                                              " FROM claims WHERE id = ?1", error);
-
-    if (check == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (check, 1, claim_id);
-    palp_store_bind_text (check, 2, day);
-    if (sqlite3_step (check) == SQLITE_ROW && sqlite3_column_int (check, 0) == 1)
-      return palp_store_invalid (error, _("A claim is sent after its dates of service."));
-  }
   code = query_text (self, "SELECT resubmission_code FROM claims WHERE id = ?1", claim_id);
   original = query_int (self, "SELECT coalesce (original_claim_id, 0) FROM claims WHERE id = ?1",
                         claim_id, 0, 0);
