@@ -1262,6 +1262,19 @@ add_details (PalpClaimWindow *self,
                               str (c, "original-reference"));
       info_row (group, _("Resubmission"), text);
     }
+}
+
+/* Where a sent claim stands: first, above its lines. */
+static void
+add_status (PalpClaimWindow *self,
+            GtkWidget       *page)
+{
+  PalpClaim *c = self->claim;
+  GtkWidget *group;
+
+  if (str (c, "submitted-on") == NULL)
+    return;
+  group = new_group (page, _("Status"), NULL);
   if (str (c, "submitted-on") != NULL)
     {
       g_autofree char *day = short_date (self, str (c, "submitted-on"));
@@ -1549,6 +1562,7 @@ reload (PalpClaimWindow  *self,
   page = adw_preferences_page_new ();
   gtk_widget_set_vexpand (page, TRUE);
   add_preflight (self, page);
+  add_status (self, page);
   add_lines (self, page);
   add_follow_ups (self, page);
   add_details (self, page);

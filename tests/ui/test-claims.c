@@ -649,6 +649,8 @@ test_appeal (Fixture       *f,
   g_assert_nonnull (palp_claims_page_open_claim (page, denied));
   window = find_claim_window (NULL);
   g_assert_nonnull (find_row (GTK_WIDGET (window), "Denied"));
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Appeal…"));
+  palp_test_shoot (GTK_WINDOW (window), "claim-denied");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.appeal-letter", NULL);
   palp_test_settle ();
