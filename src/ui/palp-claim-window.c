@@ -154,17 +154,28 @@ today_text (PalpClaimWindow *self)
 
 /* Rows of the dialogs */
 
+/* The dialog's reason for refusing goes once its rows are edited. */
+static void
+on_row_changed_cb (GtkEditable *row,
+                   GtkWidget   *error)
+{
+  gtk_widget_set_visible (error, FALSE);
+}
+
 static GtkWidget *
 entry_row (GtkWidget  *group,
            const char *title,
            const char *text)
 {
   GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *error = g_object_get_data (G_OBJECT (group), "palp-error");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (error != NULL)
+    g_signal_connect_object (row, "changed", G_CALLBACK (on_row_changed_cb), error, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
 }
@@ -269,6 +280,7 @@ dialog_group (AdwMessageDialog *dialog)
   gtk_box_append (GTK_BOX (box), group);
   gtk_box_append (GTK_BOX (box), error);
   g_object_set_data (G_OBJECT (dialog), "palp-error", error);
+  g_object_set_data (G_OBJECT (group), "palp-error", error);
   adw_message_dialog_set_extra_child (dialog, box);
   return group;
 }
@@ -509,6 +521,8 @@ payment_action (GtkWidget  *widget,
 
   /* The lines under the answer's own rows, in the same extra child. */
   lines_group = adw_preferences_group_new ();
+  g_object_set_data (G_OBJECT (lines_group), "palp-error",
+                     g_object_get_data (G_OBJECT (dialog), "palp-error"));
   gtk_widget_set_margin_top (lines_group, 12);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (lines_group), _("Lines"));
   {

@@ -363,15 +363,23 @@ on_build_clicked (GtkButton         *button,
                                   "claim. Esthetic services are never claimed."), name);
   /* Before building: a payer denies visits past what it allows. */
   flags = palp_client_coverage_flags (self->store, palp_client_get_id (self->client), country);
-  for (guint i = 0; flags[i] != NULL; i++)
-    if (g_str_has_prefix (flags[i], "authorisation-exhausted:") ||
-        g_str_has_prefix (flags[i], "visit-limit-reached:"))
+  {
+    g_autoptr(GString) limits = g_string_new (NULL);
+
+    for (guint i = 0; flags[i] != NULL; i++)
+      if (g_str_has_prefix (flags[i], "authorisation-exhausted:") ||
+          g_str_has_prefix (flags[i], "visit-limit-reached:"))
+        g_string_append_printf (limits, "%s%s", limits->len > 0 ? "; " : "",
+                                strchr (flags[i], ':') + 1);
+    if (limits->len > 0)
       {
-        g_string_append_printf (body, "\n\n%s %s", _("Warning:"), strchr (flags[i], ':') + 1);
+        g_string_append (body, "\n\n");
+        /* Translators: before building a claim: "Warning: Plan visit limit reached. …". */
+        g_string_append_printf (body, _("Warning: %s. The payer may deny the claim."),
+                                limits->str);
         warned = TRUE;
       }
-  if (warned)
-    g_string_append_printf (body, " %s", _("The payer may deny the claim."));
+  }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Build a Claim"), body->str);

@@ -674,6 +674,43 @@ test_appeal (Fixture       *f,
   g_assert_nonnull (palp_claim_get_string (claim, "appealed-on"));
 }
 
+/* Building a claim past the plan's visit limit warns first. */
+static void
+test_build_warns_past_limit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) policies = palp_store_list_policies (f->store, CLIENT_AUTO, FALSE, &error);
+  g_autoptr(PalpPolicy) policy = NULL;
+  g_auto(GStrv) flags = NULL;
+  PalpClientBilling *billing;
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (policies), >=, 1);
+  policy = g_list_model_get_item (policies, 0);
+  g_object_set (policy, "visit-limit", (gint64) 2, NULL);
+  palp_store_save_policy (f->store, policy, &error);
+  g_assert_no_error (error);
+  flags = palp_store_coverage_flags (f->store, CLIENT_AUTO, NULL, &error);
+  g_assert_true (g_strv_contains ((const char * const *) flags, "visit-limit-reached:2"));
+
+  billing = show_billing_tab (f, CLIENT_AUTO);
+  button = find_button (GTK_WIDGET (billing), "_Build Claim…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  palp_test_settle ();
+  dialog = palp_client_billing_get_dialog (billing);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Warning:"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "build"), ==,
+                   "_Build claim anyway");
+  palp_test_shoot (GTK_WINDOW (dialog), "claim-build-warning");
+  adw_message_dialog_response (dialog, "cancel");
+  palp_test_settle ();
+}
+
 /* The section is for US clinics and for those who may build claims. */
 static void
 test_section_shown_to (void)
@@ -794,6 +831,8 @@ main (int   argc,
               test_claims_section, fixture_teardown);
   g_test_add ("/ui/claims/appeal", Fixture, "rosa", fixture_setup, test_appeal,
               fixture_teardown);
+  g_test_add ("/ui/claims/build-warns-past-limit", Fixture, "rosa", fixture_setup,
+              test_build_warns_past_limit, fixture_teardown);
   g_test_add_func ("/ui/claims/section-shown-to", test_section_shown_to);
   g_test_add ("/ui/claims/benefits-signed-on-pad", Fixture, "rosa", fixture_setup,
               test_benefits_signed_on_pad, fixture_teardown);
