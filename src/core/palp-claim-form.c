@@ -58,7 +58,7 @@ claim_form_free (PalpClaimForm *form)
     &form->resubmission_code, &form->original_reference,
     &form->prior_authorisation, &form->tax_id, &form->account_number,
     &form->signer_name, &form->signed_date, &form->facility_npi,
-    &form->billing_npi, &form->claim_number,
+    &form->billing_npi, &form->claim_number, &form->payer_name, &form->payer_address,
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)

@@ -119,6 +119,8 @@ typedef struct
   char               *billing_npi;           /* 33a */
 
   char               *claim_number;          /* the clinic's claim number, printed in the top margin */
+  char               *payer_name;            /* the carrier block at the top right: */
+  char               *payer_address;         /* where the form goes; lines end with "\n" */
 } PalpClaimForm;
 
 PalpClaimForm      *palp_claim_form_new        (void);

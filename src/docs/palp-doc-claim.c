@@ -948,6 +948,34 @@ put_party_block (Ctx                      *ctx,
   put (ctx, box_id, "city", city);
 }
 
+/* The carrier block: the payer's name, then up to three lines of its
+ * address (the lines past the third are joined on the last). */
+static void
+put_carrier (Ctx                 *ctx,
+             const PalpClaimForm *form)
+{
+  g_auto(GStrv) lines = NULL;
+  guint row = 1;
+
+  if (is_empty (form->payer_name))
+    return;
+  put (ctx, "top", "payer-1", form->payer_name);
+  lines = g_strsplit (form->payer_address != NULL ? form->payer_address : "", "\n", -1);
+  for (guint i = 0; lines[i] != NULL && row < 4; i++)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *text = NULL;
+
+      if (is_empty (g_strstrip (lines[i])))
+        continue;
+      text = row == 3 ? g_strjoinv (" ", lines + i) : g_strdup (lines[i]);
+      key = g_strdup_printf ("payer-%u", ++row);
+      put (ctx, "top", key, g_strstrip (text));
+      if (row == 4)
+        break;
+    }
+}
+
 static void
 put_address (Ctx                      *ctx,
              const char               *box_id,
@@ -1018,6 +1046,7 @@ put_data (Ctx                 *ctx,
     claim_text = g_strconcat ("CLAIM ", form->claim_number, NULL);
   put (ctx, "top", "claim", claim_text);
   put (ctx, "top", "page", page_text);
+  put_carrier (ctx, form);
 
   /* 1, 1a */
   if (!is_empty (form->coverage_type))

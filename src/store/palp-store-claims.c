@@ -2208,7 +2208,7 @@ palp_store_load_claim_form (PalpStore  *self,
   /* The policy, its payer and the insured. */
   stmt = palp_store_prepare (self, "SELECT p.member_id, p.group_number, p.relationship,"
                                    " p.insured_name, p.insured_birth_date, p.claim_number,"
-                                   " p.injury_date, p.injury_state, y.kind, y.name"
+                                   " p.injury_date, p.injury_state, y.kind, y.name, y.address"
                                    " FROM policies p JOIN payers y ON y.id = p.payer_id"
                                    " WHERE p.id = ?1", error);
   if (stmt == NULL)
@@ -2227,6 +2227,8 @@ palp_store_load_claim_form (PalpStore  *self,
   form->current_illness_date = column_dup (stmt, 6);
   kind = column_dup (stmt, 8);
   form->plan_name = column_dup (stmt, 9);
+  form->payer_name = column_dup (stmt, 9);
+  form->payer_address = column_dup (stmt, 10);
   form->coverage_type = g_strdup (coverage_type (kind));
   form->relationship = g_strdup (relationship);
   form->employment_related = g_strcmp0 (kind, "workers-comp") == 0;

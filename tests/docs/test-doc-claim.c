@@ -412,6 +412,32 @@ test_blank (void)
   g_assert_nonnull (strstr (text, "PAGE 1 OF 1"));
 }
 
+/* The carrier block: the payer's name and address at the top right, on
+ * lines 2–5 from column 41, above box 1; a long address keeps to its
+ * four lines. */
+static void
+test_carrier (void)
+{
+  g_autoptr(PalpClaimForm) form = make_form (1);
+  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(TestPage) page = NULL;
+  g_autofree char *text = NULL;
+  Box carrier = { origin_x + 40 * pitch_x, origin_y + 1 * pitch_y,
+                  origin_x + 80 * pitch_x, origin_y + 5 * pitch_y };
+
+  form->payer_name = g_strdup ("Evergreen Mutual Auto");
+  form->payer_address = g_strdup ("Claims Department\n\nPO Box 9050\nTacoma, WA 98409\nUSA");
+  pdf = render (form, NULL, "claim-carrier.pdf");
+  page = poppler_document_get_page (pdf, 0);
+  assert_in_box_at (page, "EVERGREEN MUTUAL AUTO", carrier, 0, 0, NULL, NULL);
+  assert_in_box_at (page, "CLAIMS DEPARTMENT", carrier, 0, 0, NULL, NULL);
+  assert_in_box_at (page, "PO BOX 9050", carrier, 0, 0, NULL, NULL);
+  /* The fourth line takes what is left of the address. */
+  assert_in_box_at (page, "TACOMA, WA 98409 USA", carrier, 0, 0, NULL, NULL);
+  text = poppler_page_get_text (page);
+  g_assert_null (strstr (text, "\nUSA"));
+}
+
 static void
 test_preprinted (void)
 {
@@ -783,6 +809,7 @@ main (int   argc,
 
   g_test_add_func ("/claim/blank", test_blank);
   g_test_add_func ("/claim/preprinted", test_preprinted);
+  g_test_add_func ("/claim/carrier", test_carrier);
   g_test_add_func ("/claim/offsets", test_offsets);
   g_test_add_func ("/claim/grid", test_grid);
   g_test_add_func ("/claim/paginate", test_paginate);
