@@ -23,6 +23,7 @@
 #include "palp-preview-window.h"
 #include "palp-store-claims.h"
 #include "palp-store-insurance.h"
+#include "palp-store-letters.h"
 #include "palp-ui-util.h"
 
 /* The submission methods, in the order of the Submit dialog's row. */
@@ -718,9 +719,11 @@ appeal_action (GtkWidget  *widget,
 
 /* The appeal letter: the claim, the denial, the case from the record,
  * and the progress report and notes as further pages (palp-doc-letter.h),
- * to print or save; it is not kept as issued from here. */
+ * to print or save; with @issue, kept as issued with the claim (and then
+ * never changed) before it is shown. */
 static GtkWindow *
 appeal_letter (PalpClaimWindow  *self,
+               gboolean          issue,
                GError          **error)
 {
   g_autoptr(PalpClinicalDocument) document = NULL;
@@ -742,6 +745,17 @@ appeal_letter (PalpClaimWindow  *self,
   if (!(pdf = palp_doc_appeal_prepare (document, self->claim, self->lines, policy, payer, letter,
                                        error)))
     return NULL;
+  if (issue)
+    {
+      g_autofree char *message = NULL;
+
+      if (!palp_store_issue_letter (self->store, letter, pdf, error))
+        return NULL;
+      message = g_strdup_printf (_("Appeal of claim %s issued and kept"),
+                                 str (self->claim, "number"));
+      toast (self, message);
+      changed (self);
+    }
   title = g_strdup_printf (_("Appeal of Claim %s"), str (self->claim, "number"));
   file = g_strdup_printf ("appeal-%s.pdf", str (self->claim, "number"));
   preview = palp_preview_window_new (GTK_WINDOW (self), title, file, pdf);
@@ -757,7 +771,7 @@ appeal_letter_action (GtkWidget  *widget,
   PalpClaimWindow *self = PALP_CLAIM_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (appeal_letter (self, &error) == NULL)
+  if (appeal_letter (self, g_str_equal (action_name, "claim.issue-appeal"), &error) == NULL)
     toast (self, error->message);
 }
 
@@ -1432,6 +1446,68 @@ add_follow_ups (PalpClaimWindow *self,
 }
 
 static void
+on_letter_activated_cb (AdwActionRow    *row,
+                        PalpClaimWindow *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "palp-letter-id"));
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file = NULL;
+
+  if (!(pdf = palp_store_load_letter_pdf (self->store, id, &error)))
+    {
+      toast (self, error->message);
+      return;
+    }
+  title = g_strdup_printf (_("Appeal of Claim %s"), str (self->claim, "number"));
+  file = g_strdup_printf ("appeal-%s.pdf", str (self->claim, "number"));
+  present_opened (self, GTK_WINDOW (palp_preview_window_new (GTK_WINDOW (self), title, file,
+                                                             pdf)));
+}
+
+/* The appeals issued for this claim, each reopened as it was issued. */
+static void
+add_letters (PalpClaimWindow *self,
+             GtkWidget       *page)
+{
+  g_autoptr(GListModel) letters = palp_store_list_letters (self->store,
+                                                          palp_claim_get_int (self->claim,
+                                                                              "client-id"),
+                                                          "appeal", NULL);
+  GtkWidget *group = NULL;
+
+  for (guint i = 0; letters != NULL && i < g_list_model_get_n_items (letters); i++)
+    {
+      g_autoptr(PalpLetter) letter = g_list_model_get_item (letters, i);
+      g_autofree char *day = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      if (palp_record_get_int (PALP_RECORD (letter), "claim-id") != self->claim_id)
+        continue;
+      if (group == NULL)
+        group = new_group (page, _("Appeal Letters"),
+                           _("As issued: kept, never changed."));
+      day = short_date (self, palp_record_get_string (PALP_RECORD (letter), "issued-on"));
+      /* Translators: an issued letter: "Issued 11/29/2026". */
+      title = g_strdup_printf (_("Issued %s"), day);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   palp_record_get_string (PALP_RECORD (letter), "prescriber"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Open the letter as issued"));
+      g_object_set_data (G_OBJECT (row), "palp-letter-id",
+                         GSIZE_TO_POINTER (palp_record_get_int (PALP_RECORD (letter), "id")));
+      g_signal_connect (row, "activated", G_CALLBACK (on_letter_activated_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
 add_history (PalpClaimWindow *self,
              GtkWidget       *page)
 {
@@ -1479,6 +1555,9 @@ update_actions (PalpClaimWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.appeal",
                                  may && (s == PALP_CLAIM_DENIED || s == PALP_CLAIM_PARTIALLY_PAID));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.appeal-letter",
+                                 may && (s == PALP_CLAIM_DENIED || s == PALP_CLAIM_PARTIALLY_PAID ||
+                                         s == PALP_CLAIM_APPEALED));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.issue-appeal",
                                  may && (s == PALP_CLAIM_DENIED || s == PALP_CLAIM_PARTIALLY_PAID ||
                                          s == PALP_CLAIM_APPEALED));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.follow-up", may && open);
@@ -1580,6 +1659,7 @@ reload (PalpClaimWindow  *self,
   add_lines (self, page);
   add_follow_ups (self, page);
   add_details (self, page);
+  add_letters (self, page);
   add_history (self, page);
   if (self->page != NULL)
     gtk_box_remove (GTK_BOX (self->page_holder), self->page);
@@ -1683,6 +1763,8 @@ palp_claim_window_class_init (PalpClaimWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "claim.appeal", NULL, appeal_action);
   gtk_widget_class_install_action (widget_class, "claim.appeal-letter", NULL,
                                    appeal_letter_action);
+  gtk_widget_class_install_action (widget_class, "claim.issue-appeal", NULL,
+                                   appeal_letter_action);
   gtk_widget_class_install_action (widget_class, "claim.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "claim.replace", NULL, correct_action);
   gtk_widget_class_install_action (widget_class, "claim.void", NULL, correct_action);
@@ -1722,6 +1804,7 @@ actions_menu (void)
   g_menu_append (answer, _("Record _Denial…"), "claim.deny");
   g_menu_append (answer, _("_Appeal…"), "claim.appeal");
   g_menu_append (answer, _("Appeal _Letter…"), "claim.appeal-letter");
+  g_menu_append (answer, _("_Issue Appeal Letter"), "claim.issue-appeal");
   g_menu_append (answer, _("Add _Follow-up…"), "claim.follow-up");
   g_menu_append (status, _("Back to _Draft"), "claim.to-draft");
   g_menu_append (status, _("_Close Claim"), "claim.close");

@@ -24,6 +24,7 @@
 #include "palp-signature-pad.h"
 #include "palp-store-claims.h"
 #include "palp-store-insurance.h"
+#include "palp-store-letters.h"
 #include "palp-test-shot.h"
 #include "palp-window.h"
 
@@ -662,6 +663,37 @@ test_appeal (Fixture       *f,
   g_assert_nonnull (strstr (gtk_window_get_title (letter), "Appeal"));
   palp_test_shoot (letter, "claim-appeal-letter");
   gtk_window_destroy (letter);
+
+  /* Issued: kept with the claim, listed in its window, reopened as issued. */
+  {
+    g_autoptr(GListModel) before = palp_store_list_letters (f->store, CLIENT_AUTO, "appeal",
+                                                           &error);
+    g_autoptr(GListModel) after = NULL;
+    g_autoptr(PalpLetter) issued = NULL;
+    GtkWidget *row;
+
+    g_assert_null (find_row (GTK_WIDGET (window), "Issued "));
+    gtk_widget_activate_action (GTK_WIDGET (window), "claim.issue-appeal", NULL);
+    palp_test_settle ();
+    after = palp_store_list_letters (f->store, CLIENT_AUTO, "appeal", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==,
+                      g_list_model_get_n_items (before) + 1);
+    issued = g_list_model_get_item (after, 0);
+    g_assert_cmpint (palp_record_get_int (PALP_RECORD (issued), "claim-id"), ==, denied);
+    letter = palp_claim_window_get_opened (window);
+    g_assert_nonnull (letter);
+    gtk_window_destroy (letter);
+    row = find_row (GTK_WIDGET (window), "Issued ");
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    palp_test_settle ();
+    letter = palp_claim_window_get_opened (window);
+    g_assert_nonnull (letter);
+    wait_rendered (PALP_PREVIEW_WINDOW (letter));
+    g_assert_cmpint (palp_preview_window_get_n_pages (PALP_PREVIEW_WINDOW (letter)), >=, 2);
+    gtk_window_destroy (letter);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.appeal", NULL);
   palp_test_settle ();
