@@ -24,6 +24,7 @@
 #include "palp-store-claims.h"
 #include "palp-store-insurance.h"
 #include "palp-store-letters.h"
+#include "palp-store-security.h"
 #include "palp-ui-util.h"
 
 /* The submission methods, in the order of the Submit dialog's row. */
@@ -764,14 +765,48 @@ appeal_letter (PalpClaimWindow  *self,
 }
 
 static void
+on_restricted_appeal_response_cb (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  PalpClaimWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean issue = g_str_equal (response, "issue");
+
+  if (!issue && !g_str_equal (response, "preview"))
+    return;
+  if (appeal_letter (self, issue, &error) == NULL)
+    toast (self, error->message);
+}
+
+/* The notes follow the reader's role (palp-permissions.h): for an admin the
+ * clinic does not let read them, their text prints as "Restricted", which
+ * leaves an appeal without its best evidence. Say so, and where the clinic
+ * decides, before the letter is made. */
+static void
 appeal_letter_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
   PalpClaimWindow *self = PALP_CLAIM_WINDOW (widget);
+  gboolean issue = g_str_equal (action_name, "claim.issue-appeal");
   g_autoptr(GError) error = NULL;
 
-  if (appeal_letter (self, g_str_equal (action_name, "claim.issue-appeal"), &error) == NULL)
+  if (!palp_store_may_read_narrative (self->store, NULL))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = action_dialog (self, _("Notes Print as Restricted"),
+                              _("The notes attached to the appeal print as “Restricted” for you, "
+                                "and an appeal is stronger with them in full. An admin of the "
+                                "clinic can let admins read notes in Preferences, Security; or "
+                                "the treating practitioner can print the notes."),
+                              issue ? "issue" : "preview",
+                              issue ? _("_Issue Anyway") : _("_Preview Anyway"),
+                              G_CALLBACK (on_restricted_appeal_response_cb));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (appeal_letter (self, issue, &error) == NULL)
     toast (self, error->message);
 }
 

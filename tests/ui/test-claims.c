@@ -25,6 +25,7 @@
 #include "palp-store-claims.h"
 #include "palp-store-insurance.h"
 #include "palp-store-letters.h"
+#include "palp-store-security.h"
 #include "palp-test-shot.h"
 #include "palp-window.h"
 
@@ -653,7 +654,15 @@ test_appeal (Fixture       *f,
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Appeal…"));
   palp_test_shoot (GTK_WINDOW (window), "claim-denied");
 
+  /* The clinic does not let admins read notes: the notes would print as
+   * restricted, and the window says so before making the letter. */
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.appeal-letter", NULL);
+  palp_test_settle ();
+  dialog = palp_claim_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Notes Print as Restricted");
+  g_assert_null (palp_claim_window_get_opened (window));
+  adw_message_dialog_response (dialog, "preview");
   palp_test_settle ();
   letter = palp_claim_window_get_opened (window);
   g_assert_nonnull (letter);
@@ -672,6 +681,13 @@ test_appeal (Fixture       *f,
     g_autoptr(PalpLetter) issued = NULL;
     GtkWidget *row;
 
+    /* Once the clinic lets admins read notes, the letter is made at once. */
+    PalpSecuritySettings security;
+
+    g_assert_true (palp_store_load_security_settings (f->store, &security, &error));
+    security.admins_read_narratives = TRUE;
+    g_assert_true (palp_store_save_security_settings (f->store, &security, &error));
+    g_assert_no_error (error);
     g_assert_null (find_row (GTK_WIDGET (window), "Issued "));
     gtk_widget_activate_action (GTK_WIDGET (window), "claim.issue-appeal", NULL);
     palp_test_settle ();
