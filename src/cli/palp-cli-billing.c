@@ -219,16 +219,8 @@ cmd_receipts_issue (CliContext *ctx)
         }
       else if (visits->len == 0 && !g_str_has_prefix (arg, "-"))
         {
-          g_auto(GStrv) ids = g_strsplit (arg, ",", -1);
-
-          for (guint v = 0; ids[v] != NULL; v++)
-            {
-              guint64 id;
-
-              if (!parse_count (_("a visit"), ids[v], G_MAXINT64, &id) || id == 0)
-                return PALP_CLI_USAGE;
-              g_array_append_val (visits, id);
-            }
+          if (!parse_visit_ids (arg, visits))
+            return PALP_CLI_USAGE;
         }
       else
         {

@@ -39,6 +39,10 @@ gboolean     parse_count    (const char         *option,
                              const char         *text,
                              guint64             max,
                              guint64            *out);
+/* Appends the visit ids of "ID[,ID...]" to @visits (of guint64), or a
+ * usage error for one that is not a visit number. */
+gboolean     parse_visit_ids (const char        *text,
+                              GArray            *visits);
 /* Opens the existing database; NULL with *@out_exit set on failure. */
 PalpStore   *open_store     (CliContext         *ctx,
                              PalpStoreOpenFlags  flags,

@@ -82,6 +82,23 @@ parse_count (const char *option,
   return TRUE;
 }
 
+gboolean
+parse_visit_ids (const char *text,
+                 GArray     *visits)
+{
+  g_auto(GStrv) ids = g_strsplit (text, ",", -1);
+
+  for (guint v = 0; ids[v] != NULL; v++)
+    {
+      guint64 id;
+
+      if (!parse_count (_("a visit"), ids[v], G_MAXINT64, &id) || id == 0)
+        return FALSE;
+      g_array_append_val (visits, id);
+    }
+  return TRUE;
+}
+
 static char *
 resolve_database (CliContext *ctx)
 {

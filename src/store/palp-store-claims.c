@@ -836,18 +836,10 @@ palp_store_load_claim (PalpStore  *self,
                        gint64      claim_id,
                        GError    **error)
 {
-  g_autoptr(GListModel) list = NULL;
-  PalpClaim *claim;
-
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = palp_store_list_by_id (self, CLAIM_SELECT " WHERE c.id = ?1", claim_id, PALP_TYPE_CLAIM,
-                                claim_row, error);
-  if (list == NULL)
-    return NULL;
-  if ((claim = palp_store_first_item (list)) == NULL)
-    palp_store_not_found (error, _("This claim no longer exists."));
-  return claim;
+  return palp_store_load_by_id (self, CLAIM_SELECT " WHERE c.id = ?1", claim_id, PALP_TYPE_CLAIM, claim_row,
+                                _("This claim no longer exists."), error);
 }
 
 PalpClaim *
@@ -2371,12 +2363,7 @@ palp_store_load_claim_form (PalpStore  *self,
 
 /* Check -------------------------------------------------------------------- */
 
-static const struct
-{
-  const char *code;
-  const char *sql;
-  const char *format;
-} claim_checks[] = {
+static const PalpStoreCheck claim_checks[] = {
   { "claim-changed",
     "SELECT c.number, c.status FROM claims c JOIN claim_snapshots s ON s.claim_id = c.id"
     " WHERE c.submitted_snapshot IS NOT NULL AND c.submitted_snapshot IS NOT s.snapshot",
@@ -2403,34 +2390,11 @@ static const struct
     "claim %s bills line %s, which is not attended therapeutic work with a signed note" },
 };
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-
 gboolean
 palp_store_check_claims (PalpStore  *self,
                          GPtrArray  *problems,
                          GError    **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (claim_checks); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, claim_checks[i].sql, error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          const char *a = (const char *) sqlite3_column_text (stmt, 0);
-          const char *b = (const char *) sqlite3_column_text (stmt, 1);
-          g_autofree char *message = g_strdup_printf (claim_checks[i].format,
-                                                      a ? a : "", b ? b : "");
-
-          g_ptr_array_add (problems, g_strdup_printf ("%s: %s", claim_checks[i].code, message));
-        }
-      if (rc != SQLITE_DONE)
-        return palp_store_set_db_error (error, palp_store_get_db (self), rc);
-    }
-  return TRUE;
+  return palp_store_run_checks (self, claim_checks, G_N_ELEMENTS (claim_checks), problems, error);
 }
 
-#pragma GCC diagnostic pop

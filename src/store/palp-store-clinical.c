@@ -1598,15 +1598,7 @@ palp_store_record_gate_override (PalpStore   *self,
 
 /* Check ------------------------------------------------------------------- */
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-
-static const struct
-{
-  const char *code;
-  const char *sql;
-  const char *format;  /* given the first two columns */
-} clinical_checks[] = {
+static const PalpStoreCheck clinical_checks[] = {
   { "note-after-signature",
     "SELECT n.visit_id, n.updated_at FROM soap_notes n"
     " JOIN visit_signatures s ON s.visit_id = n.visit_id WHERE n.updated_at > s.signed_at",
@@ -1673,27 +1665,7 @@ palp_store_check_clinical (PalpStore  *self,
                            GPtrArray  *problems,
                            GError    **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (clinical_checks); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, clinical_checks[i].sql, error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          const char *a = (const char *) sqlite3_column_text (stmt, 0);
-          const char *b = (const char *) sqlite3_column_text (stmt, 1);
-          g_autofree char *message = g_strdup_printf (clinical_checks[i].format,
-                                                      a ? a : "", b ? b : "");
-
-          g_ptr_array_add (problems, g_strdup_printf ("%s: %s", clinical_checks[i].code,
-                                                      message));
-        }
-      if (rc != SQLITE_DONE)
-        return palp_store_set_db_error (error, palp_store_get_db (self), rc);
-    }
-  return TRUE;
+  return palp_store_run_checks (self, clinical_checks, G_N_ELEMENTS (clinical_checks), problems,
+                                error);
 }
 
-#pragma GCC diagnostic pop

@@ -101,18 +101,10 @@ palp_store_load_payer (PalpStore  *self,
                        gint64      payer_id,
                        GError    **error)
 {
-  g_autoptr(GListModel) list = NULL;
-  PalpPayer *payer;
-
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = palp_store_list_by_id (self, PAYER_SELECT " WHERE id = ?1", payer_id, PALP_TYPE_PAYER, payer_row,
-                     error);
-  if (list == NULL)
-    return NULL;
-  if ((payer = palp_store_first_item (list)) == NULL)
-    palp_store_not_found (error, _("This payer no longer exists."));
-  return payer;
+  return palp_store_load_by_id (self, PAYER_SELECT " WHERE id = ?1", payer_id, PALP_TYPE_PAYER, payer_row,
+                                _("This payer no longer exists."), error);
 }
 
 static gboolean
@@ -286,18 +278,10 @@ palp_store_load_policy (PalpStore  *self,
                         gint64      policy_id,
                         GError    **error)
 {
-  g_autoptr(GListModel) list = NULL;
-  PalpPolicy *policy;
-
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  list = palp_store_list_by_id (self, POLICY_SELECT " WHERE p.id = ?1", policy_id, PALP_TYPE_POLICY,
-                     policy_row, error);
-  if (list == NULL)
-    return NULL;
-  if ((policy = palp_store_first_item (list)) == NULL)
-    palp_store_not_found (error, _("This policy no longer exists."));
-  return policy;
+  return palp_store_load_by_id (self, POLICY_SELECT " WHERE p.id = ?1", policy_id, PALP_TYPE_POLICY, policy_row,
+                                _("This policy no longer exists."), error);
 }
 
 static gboolean

@@ -173,6 +173,32 @@ GListModel   *palp_store_list_by_id     (PalpStore     *self,
                                          GType          type,
                                          PalpStoreRowFunc row,
                                          GError       **error);
+/* The one row of @sql with ?1 bound to @id (a new reference), or NULL
+ * with NOT_FOUND and @missing when there is none. */
+gpointer      palp_store_load_by_id     (PalpStore     *self,
+                                         const char    *sql,
+                                         gint64         id,
+                                         GType          type,
+                                         PalpStoreRowFunc row,
+                                         const char    *missing,
+                                         GError       **error);
+
+/* One consistency check of `check`: rows of @sql are problems, written
+ * "CODE: " and @format given the first two columns as strings. */
+typedef struct
+{
+  const char *code;
+  const char *sql;
+  const char *format;
+} PalpStoreCheck;
+
+/* Adds what each of @checks finds to @problems. */
+gboolean      palp_store_run_checks     (PalpStore     *self,
+                                         const PalpStoreCheck *checks,
+                                         gsize          n_checks,
+                                         GPtrArray     *problems,
+                                         GError       **error);
+
 /* Runs @sql with @record's properties @props bound to parameters 1, 2,
  * ... (an int property whose name ends in "?" binds 0 as NULL), in the
  * current transaction. */

@@ -109,6 +109,58 @@ palp_store_now_string (void)
   return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
 }
 
+gpointer
+palp_store_load_by_id (PalpStore        *self,
+                       const char       *sql,
+                       gint64            id,
+                       GType             type,
+                       PalpStoreRowFunc  row,
+                       const char       *missing,
+                       GError          **error)
+{
+  g_autoptr(GListModel) list = palp_store_list_by_id (self, sql, id, type, row, error);
+  gpointer item;
+
+  if (list == NULL)
+    return NULL;
+  if ((item = palp_store_first_item (list)) == NULL)
+    palp_store_not_found (error, missing);
+  return item;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+gboolean
+palp_store_run_checks (PalpStore            *self,
+                       const PalpStoreCheck *checks,
+                       gsize                 n_checks,
+                       GPtrArray            *problems,
+                       GError              **error)
+{
+  for (gsize i = 0; i < n_checks; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, checks[i].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *a = (const char *) sqlite3_column_text (stmt, 0);
+          const char *b = (const char *) sqlite3_column_text (stmt, 1);
+          g_autofree char *message = g_strdup_printf (checks[i].format, a ? a : "", b ? b : "");
+
+          g_ptr_array_add (problems, g_strdup_printf ("%s: %s", checks[i].code, message));
+        }
+      if (rc != SQLITE_DONE)
+        return palp_store_set_db_error (error, palp_store_get_db (self), rc);
+    }
+  return TRUE;
+}
+
+#pragma GCC diagnostic pop
+
 gboolean
 palp_store_exec_props (PalpStore          *self,
                        const char         *sql,

@@ -68,21 +68,6 @@ toast (PalpBillingPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static GtkWindow *
-parent_window (PalpBillingPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static char *
-money (PalpBillingPage *self,
-       gint64           cents)
-{
-  return palp_money_format (cents, palp_ui_currency (self->clinic), palp_ui_language ());
-}
-
 static PalpReceipt *
 selected (PalpBillingPage *self)
 {
@@ -166,13 +151,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_TOTAL:
-      text = money (self, palp_receipt_get_int (receipt, "total-cents"));
+      text = palp_ui_format_money (self->clinic, palp_receipt_get_int (receipt, "total-cents"));
       break;
     case COLUMN_PAID:
-      text = money (self, palp_receipt_get_int (receipt, "paid-cents"));
+      text = palp_ui_format_money (self->clinic, palp_receipt_get_int (receipt, "paid-cents"));
       break;
     case COLUMN_BALANCE:
-      text = money (self, palp_receipt_get_int (receipt, "balance-cents"));
+      text = palp_ui_format_money (self->clinic, palp_receipt_get_int (receipt, "balance-cents"));
       break;
     case COLUMN_STATUS:
       {
@@ -256,7 +241,7 @@ load (PalpBillingPage *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   {
     g_autofree char *count = g_strdup_printf (ngettext ("%u receipt", "%u receipts", n), n);
-    g_autofree char *total = money (self, owing);
+    g_autofree char *total = palp_ui_format_money (self->clinic, owing);
 
     /* Translators: "24 receipts · $120.00 owing". */
     summary = g_strdup_printf (_("%s · %s owing"), count, total);
@@ -351,7 +336,7 @@ open_receipts (PalpBillingPage *self,
   g_autoptr(GError) error = NULL;
   PalpPreviewWindow *preview;
 
-  preview = palp_preview_window_new_for_receipts (parent_window (self), self->store, receipts,
+  preview = palp_preview_window_new_for_receipts (palp_ui_parent_window (GTK_WIDGET (self)), self->store, receipts,
                                                   &error);
   if (preview == NULL)
     toast (self, error->message);
@@ -434,7 +419,7 @@ void_action (GtkWidget  *widget,
   if (receipt == NULL)
     return;
   number = palp_receipt_get_string (receipt, "number");
-  dialog = adw_message_dialog_new (parent_window (self), NULL,
+  dialog = adw_message_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)), NULL,
                                    _("The receipt is kept, marked VOID, with the reason, who "
                                      "and when. Its services can then be receipted again, on a "
                                      "new receipt that replaces it."));
@@ -563,7 +548,7 @@ on_payment_response_cb (AdwMessageDialog *dialog,
       return;
     }
   load (self);
-  amount_text = money (self, cents);
+  amount_text = palp_ui_format_money (self->clinic, cents);
   message = g_strdup_printf (g_str_equal (kind, "refund") ? _("Refund of %s recorded")
                                                           : _("Payment of %s recorded"),
                              amount_text);
@@ -588,10 +573,10 @@ payment_action (GtkWidget  *widget,
   if (receipt == NULL)
     return;
   number = palp_receipt_get_string (receipt, "number");
-  owing = money (self, palp_receipt_get_int (receipt, "balance-cents"));
-  paid = money (self, palp_receipt_get_int (receipt, "paid-cents"));
+  owing = palp_ui_format_money (self->clinic, palp_receipt_get_int (receipt, "balance-cents"));
+  paid = palp_ui_format_money (self->clinic, palp_receipt_get_int (receipt, "paid-cents"));
 
-  dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
+  dialog = adw_message_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)), NULL, NULL);
   if (refund)
     {
       adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
@@ -745,7 +730,7 @@ report_action (GtkWidget  *widget,
       toast (self, error->message);
       return;
     }
-  present_preview (self, palp_preview_window_new (parent_window (self), title, filename, pdf));
+  present_preview (self, palp_preview_window_new (palp_ui_parent_window (GTK_WIDGET (self)), title, filename, pdf));
 }
 
 static void
@@ -816,7 +801,7 @@ csv_action (GtkWidget  *widget,
     }
 
   native = gtk_file_chooser_native_new (tax ? _("Save Tax Report") : _("Save Payments Report"),
-                                        parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        palp_ui_parent_window (GTK_WIDGET (self)), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_filter_set_name (filter, _("CSV spreadsheets"));

@@ -66,13 +66,6 @@ struct _PalpCheckoutDialog
 
 G_DEFINE_FINAL_TYPE (PalpCheckoutDialog, palp_checkout_dialog, ADW_TYPE_WINDOW)
 
-static char *
-money (PalpCheckoutDialog *self,
-       gint64              cents)
-{
-  return palp_money_format (cents, palp_ui_currency (self->clinic), palp_ui_language ());
-}
-
 static void
 show_error (PalpCheckoutDialog *self,
             const char         *message)
@@ -137,7 +130,7 @@ on_payment_changed_cb (PalpCheckoutDialog *self)
   self->amount_ok = TRUE;
   if (!gtk_switch_get_active (self->pay_switch))
     {
-      g_autofree char *total = money (self, self->total);
+      g_autofree char *total = palp_ui_format_money (self->clinic, self->total);
 
       hint = g_strdup_printf (_("No payment now: %s will be owing."), total);
     }
@@ -153,14 +146,14 @@ on_payment_changed_cb (PalpCheckoutDialog *self)
     }
   else if (cents > self->total)
     {
-      g_autofree char *total = money (self, self->total);
+      g_autofree char *total = palp_ui_format_money (self->clinic, self->total);
 
       self->amount_ok = FALSE;
       hint = g_strdup_printf (_("A payment at checkout is at most the total, %s."), total);
     }
   else if (cents < self->total)
     {
-      g_autofree char *owing = money (self, self->total - cents);
+      g_autofree char *owing = palp_ui_format_money (self->clinic, self->total - cents);
 
       hint = g_strdup_printf (_("Partial payment: %s will be owing."), owing);
     }
@@ -283,7 +276,7 @@ build_rows (PalpCheckoutDialog *self)
     {
       PalpReceiptGroup *group = g_ptr_array_index (self->groups, i);
       g_autofree char *who = palp_ui_user_name (self->store, users, group->practitioner_id);
-      g_autofree char *amount = money (self, group->total_cents);
+      g_autofree char *amount = palp_ui_format_money (self->clinic, group->total_cents);
       g_autoptr(GString) what = g_string_new (who);
 
       for (guint l = 0; l < group->lines->len; l++)
@@ -296,7 +289,7 @@ build_rows (PalpCheckoutDialog *self)
         }
       if (group->tax_cents > 0)
         {
-          g_autofree char *tax = money (self, group->tax_cents);
+          g_autofree char *tax = palp_ui_format_money (self->clinic, group->tax_cents);
 
           g_string_append_printf (what, "\n");
           g_string_append_printf (what, _("Tax included: %s"), tax);
@@ -310,7 +303,7 @@ build_rows (PalpCheckoutDialog *self)
       add_row (self, row);
     }
 
-  total = money (self, self->total);
+  total = palp_ui_format_money (self->clinic, self->total);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Total"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount_label (total, TRUE));

@@ -72,13 +72,6 @@ toast (PalpClaimWindow *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
-static char *
-money (PalpClaimWindow *self,
-       gint64           cents)
-{
-  return palp_money_format (cents, palp_ui_currency (self->clinic), palp_ui_language ());
-}
-
 static PalpCountry
 country (PalpClaimWindow *self)
 {
@@ -541,7 +534,7 @@ payment_action (GtkWidget  *widget,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PalpClaimLine) line = g_list_model_get_item (self->lines, i);
-      g_autofree char *charge = money (self, palp_claim_line_get_int (line, "charge-cents"));
+      g_autofree char *charge = palp_ui_format_money (self->clinic, palp_claim_line_get_int (line, "charge-cents"));
       gint64 was_paid = palp_claim_line_get_int (line, "paid-cents");
       g_autofree char *paid = palp_money_format_number (was_paid > 0 ? was_paid
                                                         : palp_claim_line_get_int (line,
@@ -1077,8 +1070,8 @@ line_row (PalpClaimWindow *self,
   g_autofree char *day = short_date (self, palp_claim_line_get_string (line, "service-on"));
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *charge = money (self, palp_claim_line_get_int (line, "charge-cents"));
-  g_autofree char *price = money (self, palp_claim_line_get_int (line, "unit-price-cents"));
+  g_autofree char *charge = palp_ui_format_money (self->clinic, palp_claim_line_get_int (line, "charge-cents"));
+  g_autofree char *price = palp_ui_format_money (self->clinic, palp_claim_line_get_int (line, "unit-price-cents"));
   g_autofree char *minutes = NULL;
   const char *modifiers = palp_claim_line_get_string (line, "modifiers");
   const char *pointers = palp_claim_line_get_string (line, "pointers");
@@ -1132,7 +1125,7 @@ line_row (PalpClaimWindow *self,
 
       if (sent)
         {
-          g_autofree char *paid = money (self, palp_claim_line_get_int (line, "paid-cents"));
+          g_autofree char *paid = palp_ui_format_money (self->clinic, palp_claim_line_get_int (line, "paid-cents"));
 
           /* Translators: "2 units · $90.00\n$72.00 paid". */
           text = g_strdup_printf (ngettext ("%d unit · %s\n%s paid", "%d units · %s\n%s paid",
@@ -1378,9 +1371,9 @@ add_lines (PalpClaimWindow *self,
                       palp_ui_user_may (self->user, PALP_ACTION_BUILD_CLAIMS, 0, NULL);
   gboolean sent = !palp_claim_status_is_editable (self->status);
   guint n = g_list_model_get_n_items (self->lines);
-  g_autofree char *charge = money (self, palp_claim_get_int (self->claim, "charge-cents"));
-  g_autofree char *paid = money (self, palp_claim_get_int (self->claim, "paid-cents"));
-  g_autofree char *adjusted = money (self, palp_claim_get_int (self->claim, "adjusted-cents"));
+  g_autofree char *charge = palp_ui_format_money (self->clinic, palp_claim_get_int (self->claim, "charge-cents"));
+  g_autofree char *paid = palp_ui_format_money (self->clinic, palp_claim_get_int (self->claim, "paid-cents"));
+  g_autofree char *adjusted = palp_ui_format_money (self->clinic, palp_claim_get_int (self->claim, "adjusted-cents"));
   g_autofree char *total = NULL;
   GtkWidget *group, *row, *label;
 

@@ -71,21 +71,6 @@ toast (PalpClaimsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static GtkWindow *
-parent_window (PalpClaimsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static char *
-money (PalpClaimsPage *self,
-       gint64          cents)
-{
-  return palp_money_format (cents, palp_ui_currency (self->clinic), palp_ui_language ());
-}
-
 static char *
 short_date (PalpClaimsPage *self,
             const char     *iso)
@@ -185,10 +170,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_BILLED:
-      text = money (self, palp_claim_get_int (claim, "charge-cents"));
+      text = palp_ui_format_money (self->clinic, palp_claim_get_int (claim, "charge-cents"));
       break;
     case COLUMN_PAID:
-      text = money (self, palp_claim_get_int (claim, "paid-cents"));
+      text = palp_ui_format_money (self->clinic, palp_claim_get_int (claim, "paid-cents"));
       break;
     case COLUMN_STATUS:
       text = g_strdup (palp_claim_status_get_label (status));
@@ -255,7 +240,7 @@ palp_claims_page_open_claim (PalpClaimsPage *self,
 
   g_return_val_if_fail (PALP_IS_CLAIMS_PAGE (self), NULL);
 
-  window = palp_claim_window_new (parent_window (self), self->store, self->user, claim_id,
+  window = palp_claim_window_new (palp_ui_parent_window (GTK_WIDGET (self)), self->store, self->user, claim_id,
                                   &error);
   if (window == NULL)
     {
@@ -306,7 +291,7 @@ aging_card (PalpClaimsPage     *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (palp_claim_age_bucket_label (bucket));
-  g_autofree char *amount_text = money (self, cents);
+  g_autofree char *amount_text = palp_ui_format_money (self->clinic, cents);
   g_autofree char *count_text = g_strdup_printf (ngettext ("%u claim", "%u claims", n), n);
   g_autofree char *spoken = NULL;
   GtkWidget *amount = gtk_label_new (amount_text);
@@ -480,7 +465,7 @@ load (PalpClaimsPage *self)
     }
   {
     g_autofree char *count = g_strdup_printf (ngettext ("%u claim", "%u claims", n), n);
-    g_autofree char *total = money (self, outstanding);
+    g_autofree char *total = palp_ui_format_money (self->clinic, outstanding);
     g_autofree char *summary = NULL;
 
     /* Translators: "12 claims · $840.00 outstanding". */

@@ -97,14 +97,6 @@ kind_file_stem (PalpClientDocumentKind kind)
     }
 }
 
-static GtkWindow *
-parent_window (GtkWidget *widget)
-{
-  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void update_json_row (PalpClientDocuments *self);
 static GtkWidget *document_row (const char *title,
                                 const char *icon);
@@ -244,7 +236,7 @@ palp_client_documents_open (PalpClientDocuments     *self,
   title = g_strdup_printf (_("%s — %s"), kind_title (kind), name);
   file = g_strdup_printf ("%s-client-%" G_GINT64_FORMAT "-%s.pdf", kind_file_stem (kind),
                           palp_client_get_id (self->client), document->today);
-  preview = palp_preview_window_new (parent_window (GTK_WIDGET (self)), title, file, pdf);
+  preview = palp_preview_window_new (palp_ui_parent_window (GTK_WIDGET (self)), title, file, pdf);
   gtk_window_present (GTK_WINDOW (preview));
   return GTK_WINDOW (preview);
 }
@@ -359,7 +351,7 @@ palp_client_documents_open_lomn (PalpClientDocuments  *self,
                                                      : _("No client is open."));
       return NULL;
     }
-  if (!(form = palp_letter_dialog_new (parent_window (GTK_WIDGET (self)), self->store,
+  if (!(form = palp_letter_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)), self->store,
                                        self->client, error)))
     return NULL;
   g_signal_connect_object (form, "saved", G_CALLBACK (on_lomn_saved), self, 0);
@@ -403,7 +395,7 @@ palp_client_documents_open_letter (PalpClientDocuments  *self,
                           appeal ? "appeal" : "letter-of-medical-necessity",
                           palp_client_get_id (self->client),
                           palp_letter_get_string (letter, "issued-on"));
-  preview = palp_preview_window_new (parent_window (GTK_WIDGET (self)), title, file, pdf);
+  preview = palp_preview_window_new (palp_ui_parent_window (GTK_WIDGET (self)), title, file, pdf);
   gtk_window_present (GTK_WINDOW (preview));
   return GTK_WINDOW (preview);
 }
@@ -535,7 +527,7 @@ on_json_activated (AdwActionRow        *row,
   if (self->client == NULL)
     return;
   native = gtk_file_chooser_native_new (_("Export Record as JSON"),
-                                        parent_window (GTK_WIDGET (self)),
+                                        palp_ui_parent_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_filter_set_name (filter, _("JSON files"));

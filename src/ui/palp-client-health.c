@@ -81,14 +81,6 @@ client_id (PalpClientHealth *self)
   return self->client ? palp_client_get_id (self->client) : 0;
 }
 
-static GtkWindow *
-parent_window (PalpClientHealth *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 on_saved_cb (PalpClientHealth *self)
 {
@@ -378,7 +370,7 @@ on_open_version_cb (GtkButton        *button,
                     PalpClientHealth *self)
 {
   PalpHealthHistory *history = g_object_get_data (G_OBJECT (button), "palp-history");
-  PalpFormWindow *form = palp_health_history_form_view (parent_window (self), self->store,
+  PalpFormWindow *form = palp_health_history_form_view (palp_ui_parent_window (GTK_WIDGET (self)), self->store,
                                                         self->clinic, history);
 
   gtk_window_present (GTK_WINDOW (form));
@@ -575,7 +567,7 @@ on_archive_response_cb (AdwMessageDialog *dialog,
   g_object_set (diagnosis, "archived", (gint64) 1, "is-primary", (gint64) 0, NULL);
   if (!palp_store_save_diagnosis (self->store, diagnosis, &error))
     {
-      GtkWidget *alert = adw_message_dialog_new (parent_window (self),
+      GtkWidget *alert = adw_message_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)),
                                                  _("The Diagnosis Was Not Archived"),
                                                  error->message);
 
@@ -599,7 +591,7 @@ on_archive_clicked_cb (GtkButton        *button,
                             "current diagnoses."),
                           palp_diagnosis_get_string (diagnosis, "code"),
                           palp_diagnosis_get_string (diagnosis, "description"));
-  dialog = adw_message_dialog_new (parent_window (self), _("Archive Diagnosis?"), body);
+  dialog = adw_message_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)), _("Archive Diagnosis?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "archive", _("_Archive Diagnosis"),
@@ -901,7 +893,7 @@ palp_client_health_record_history (PalpClientHealth *self,
   g_return_val_if_fail (self->client != NULL, NULL);
 
   latest = palp_store_latest_health_history (self->store, client_id (self), NULL);
-  return show_form (self, palp_health_history_form_new (parent_window (self), self->store,
+  return show_form (self, palp_health_history_form_new (palp_ui_parent_window (GTK_WIDGET (self)), self->store,
                                                         self->clinic, client_id (self), latest,
                                                         change_reported));
 }
@@ -916,7 +908,7 @@ palp_client_health_screen_now (PalpClientHealth *self)
 
   palp_clinical_settings_init_default (&settings);
   palp_store_load_clinical_settings (self->store, &settings, NULL);
-  return show_form (self, palp_screening_form_new (parent_window (self), self->store,
+  return show_form (self, palp_screening_form_new (palp_ui_parent_window (GTK_WIDGET (self)), self->store,
                                                    self->clinic, client_id (self),
                                                    &settings.screening));
 }
@@ -927,7 +919,7 @@ palp_client_health_add_diagnosis (PalpClientHealth *self)
   g_return_val_if_fail (PALP_IS_CLIENT_HEALTH (self), NULL);
   g_return_val_if_fail (self->client != NULL, NULL);
 
-  return show_form (self, palp_diagnosis_form_new (parent_window (self), self->store,
+  return show_form (self, palp_diagnosis_form_new (palp_ui_parent_window (GTK_WIDGET (self)), self->store,
                                                    self->clinic, client_id (self)));
 }
 
@@ -937,7 +929,7 @@ palp_client_health_add_referral (PalpClientHealth *self)
   g_return_val_if_fail (PALP_IS_CLIENT_HEALTH (self), NULL);
   g_return_val_if_fail (self->client != NULL, NULL);
 
-  return show_form (self, palp_referral_form_new (parent_window (self), self->store,
+  return show_form (self, palp_referral_form_new (palp_ui_parent_window (GTK_WIDGET (self)), self->store,
                                                   self->clinic, client_id (self)));
 }
 

@@ -22,6 +22,7 @@
 #include "palp-progress.h"
 #include "palp-progress-plot.h"
 #include "palp-signature-pad.h"
+#include "palp-ui-util.h"
 
 struct _PalpClientPlan
 {
@@ -45,14 +46,6 @@ toast (PalpClientPlan *self,
        const char     *text)
 {
   adw_toast_overlay_add_toast (self->overlay, adw_toast_new (text));
-}
-
-static GtkWindow *
-parent_window (PalpClientPlan *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -325,7 +318,7 @@ form_new (PalpClientPlan *self,
   form->window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (form->window), title);
   gtk_window_set_modal (GTK_WINDOW (form->window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (form->window), parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (form->window), palp_ui_parent_window (GTK_WIDGET (self)));
   gtk_window_set_default_size (GTK_WINDOW (form->window), 560, 680);
   g_object_set_data_full (G_OBJECT (form->window), "palp-form", form, (GDestroyNotify) form_free);
 
@@ -932,7 +925,7 @@ open_discharge_dialog (PalpClientPlan *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (discharge_kinds); i++)
     labels[i] = _(discharge_kinds[i].label);
-  dialog = adw_message_dialog_new (parent_window (self), _("Discharge the Client?"),
+  dialog = adw_message_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)), _("Discharge the Client?"),
                                    _("The plan is closed and kept as it is. Record why "
                                      "treatment ends."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -1141,7 +1134,7 @@ on_revoke_clicked_cb (GtkButton      *button,
   PalpConsent *consent = g_object_get_data (G_OBJECT (button), "palp-consent");
   GtkWidget *dialog, *box, *list, *entry;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Revoke the Consent?"),
+  dialog = adw_message_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)), _("Revoke the Consent?"),
                                    _("From now on the consent no longer holds. It stays in the "
                                      "record, marked revoked, with the reason."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

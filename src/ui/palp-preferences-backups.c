@@ -163,20 +163,20 @@ palp_preferences_backups_describe (const PalpBackupSummary *summary)
 }
 
 AdwMessageDialog *
-palp_preferences_backups_ask_restore (PalpPreferencesBackups *self,
-                                      const char             *backup)
+palp_preferences_backups_restore_dialog (GtkWindow  *parent,
+                                         const char *backup,
+                                         GCallback   on_response,
+                                         gpointer    data)
 {
   g_autoptr(PalpBackupSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  g_return_val_if_fail (PALP_IS_PREFERENCES_BACKUPS (self), NULL);
-
   summary = palp_store_describe_backup (backup, &error);
   if (summary == NULL)
     {
-      dialog = adw_message_dialog_new (own_window (self), _("This Backup Cannot Be Restored"),
+      dialog = adw_message_dialog_new (parent, _("This Backup Cannot Be Restored"),
                                        error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -184,7 +184,7 @@ palp_preferences_backups_ask_restore (PalpPreferencesBackups *self,
     }
 
   body = palp_preferences_backups_describe (summary);
-  dialog = adw_message_dialog_new (own_window (self), _("Restore This Backup?"), body);
+  dialog = adw_message_dialog_new (parent, _("Restore This Backup?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "restore", _("_Restore"),
@@ -193,9 +193,19 @@ palp_preferences_backups_ask_restore (PalpPreferencesBackups *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "palp-backup", g_strdup (backup), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", on_response, data, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
+}
+
+AdwMessageDialog *
+palp_preferences_backups_ask_restore (PalpPreferencesBackups *self,
+                                      const char             *backup)
+{
+  g_return_val_if_fail (PALP_IS_PREFERENCES_BACKUPS (self), NULL);
+
+  return palp_preferences_backups_restore_dialog (own_window (self), backup,
+                                                  G_CALLBACK (on_restore_response_cb), self);
 }
 
 static void

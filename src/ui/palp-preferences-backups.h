@@ -28,5 +28,13 @@ AdwMessageDialog *palp_preferences_backups_ask_restore (PalpPreferencesBackups *
  * backup was written, its clients, visits and last receipts, and that a
  * safety copy is kept. */
 char             *palp_preferences_backups_describe    (const PalpBackupSummary *summary);
+/* Asks before @backup replaces the clinic, saying what it holds (or why it
+ * cannot be restored); the answer goes to @on_response with @data, an
+ * object that keeps it connected while it lives; the backup's path is on
+ * the dialog as "palp-backup". */
+AdwMessageDialog *palp_preferences_backups_restore_dialog (GtkWindow  *parent,
+                                                          const char *backup,
+                                                          GCallback   on_response,
+                                                          gpointer    data);
 
 G_END_DECLS

@@ -62,14 +62,6 @@ toast (PalpTodayPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static GtkWindow *
-parent_window (PalpTodayPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 /* A status in words, with the pill style that repeats it in colour. */
 static GtkWidget *
 status_pill (PalpVisit *visit)
@@ -569,7 +561,7 @@ open_receipts (PalpTodayPage *self,
   g_autoptr(GError) error = NULL;
   PalpPreviewWindow *preview;
 
-  preview = palp_preview_window_new_for_receipts (parent_window (self), self->store, receipts,
+  preview = palp_preview_window_new_for_receipts (palp_ui_parent_window (GTK_WIDGET (self)), self->store, receipts,
                                                   &error);
   if (preview == NULL)
     toast (self, error->message);
@@ -622,7 +614,7 @@ palp_today_page_check_out (PalpTodayPage *self,
   g_return_val_if_fail (PALP_IS_TODAY_PAGE (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
-  dialog = palp_checkout_dialog_new (parent_window (self), self->store, self->user, &visit_id, 1);
+  dialog = palp_checkout_dialog_new (palp_ui_parent_window (GTK_WIDGET (self)), self->store, self->user, &visit_id, 1);
   g_signal_connect_object (dialog, "issued", G_CALLBACK (on_issued_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

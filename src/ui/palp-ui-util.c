@@ -59,6 +59,21 @@ palp_ui_currency (PalpClinic *clinic)
   return currency;
 }
 
+char *
+palp_ui_format_money (PalpClinic *clinic,
+                      gint64      cents)
+{
+  return palp_money_format (cents, palp_ui_currency (clinic), palp_ui_language ());
+}
+
+GtkWindow *
+palp_ui_parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
 PalpCountry
 palp_ui_country (PalpClinic *clinic)
 {

@@ -25,6 +25,11 @@ gboolean     palp_ui_user_may            (PalpUser     *user,
 const char  *palp_ui_language            (void);
 PalpCurrency palp_ui_currency            (PalpClinic   *clinic);
 PalpCountry  palp_ui_country             (PalpClinic   *clinic);
+/* @cents in the clinic's currency, written in the interface's language. */
+char        *palp_ui_format_money        (PalpClinic   *clinic,
+                                          gint64        cents);
+/* The window @widget is in; NULL before it is in one. */
+GtkWindow   *palp_ui_parent_window       (GtkWidget    *widget);
 /* "MM/DD/YYYY HH:MM" (or the Canadian order) of a visit's "YYYY-MM-DD
  * HH:MM" start, or of an ISO 8601 UTC time stamp shown in local time. */
 char        *palp_ui_format_local_time   (const char   *text,

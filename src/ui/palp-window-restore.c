@@ -75,37 +75,11 @@ AdwMessageDialog *
 palp_window_ask_restore (PalpWindow *self,
                          const char *backup)
 {
-  g_autoptr(PalpBackupSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
   g_return_val_if_fail (PALP_IS_WINDOW (self), NULL);
   g_return_val_if_fail (backup != NULL, NULL);
 
-  summary = palp_store_describe_backup (backup, &error);
-  if (summary == NULL)
-    {
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Backup Cannot Be Restored"),
-                                       error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return ADW_MESSAGE_DIALOG (dialog);
-    }
-
-  body = palp_preferences_backups_describe (summary);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "palp-backup", g_strdup (backup), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return ADW_MESSAGE_DIALOG (dialog);
+  return palp_preferences_backups_restore_dialog (GTK_WINDOW (self), backup,
+                                                  G_CALLBACK (on_restore_response_cb), self);
 }
 
 static void
