@@ -442,28 +442,35 @@ palp_store_inspect_file (const char  *path,
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 app_id = 0, n_tables = 0;
+  gint64 app_id = 0, schema_cookie = 0;
   int version = 0;
   int rc;
 
+  /* The three values live in the file's header: these pragmas read them
+   * without parsing the schema, which the connection that follows parses
+   * anyway (its triggers make it the longest part of opening). A schema
+   * version of 0 means nothing was ever created in the file. */
+  static const char * const pragmas[] = {
+    "PRAGMA application_id", "PRAGMA user_version", "PRAGMA schema_version",
+  };
+  gint64 values[G_N_ELEMENTS (pragmas)] = { 0 };
+
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT (SELECT application_id FROM pragma_application_id),"
-                             " (SELECT user_version FROM pragma_user_version),"
-                             " (SELECT count(*) FROM sqlite_master)",
-                             -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  for (gsize i = 0; i < G_N_ELEMENTS (pragmas) && rc == SQLITE_OK; i++)
     {
-      rc = sqlite3_step (stmt);
+      rc = sqlite3_prepare_v2 (db, pragmas[i], -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          app_id = sqlite3_column_int64 (stmt, 0);
-          version = sqlite3_column_int (stmt, 1);
-          n_tables = sqlite3_column_int64 (stmt, 2);
+          values[i] = sqlite3_column_int64 (stmt, 0);
           rc = SQLITE_OK;
         }
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
+  app_id = values[0];
+  version = (int) values[1];
+  schema_cookie = values[2];
   if (rc != SQLITE_OK)
     {
       palp_store_set_db_error (error, db, rc);
@@ -475,7 +482,7 @@ palp_store_inspect_file (const char  *path,
   if (rc != SQLITE_OK)
     return FALSE;
 
-  if (app_id != PALP_APPLICATION_ID && (app_id != 0 || n_tables > 0))
+  if (app_id != PALP_APPLICATION_ID && (app_id != 0 || schema_cookie > 0))
     {
       g_set_error (error, PALP_STORE_ERROR, PALP_STORE_ERROR_NOT_DATABASE,
                    _("“%s” is a database of another program, not a Palpate clinic. It was "

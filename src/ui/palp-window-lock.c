@@ -97,6 +97,25 @@ palp_window_sign_in (PalpWindow *self,
   start_idle_watch (self);
 }
 
+static void on_signed_in_cb (PalpWindow *self);
+static void on_switch_user_cb (PalpWindow *self);
+
+/* The sign-in page, built on first use. */
+static PalpSignInPage *
+ensure_sign_in_page (PalpWindow *self)
+{
+  if (self->sign_in_page == NULL)
+    {
+      self->sign_in_page = palp_sign_in_page_new ();
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->sign_in_page), "sign-in");
+      g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sign_in_page, "switch-user",
+                               G_CALLBACK (on_switch_user_cb), self, G_CONNECT_SWAPPED);
+    }
+  return self->sign_in_page;
+}
+
 /* Locking */
 
 static void
@@ -198,7 +217,7 @@ palp_window_lock (PalpWindow *self)
   if (!lock_quietly (self))
     return;
   gtk_window_set_title (GTK_WINDOW (self), _("Palpate — Locked"));
-  palp_sign_in_page_start (self->sign_in_page, self->store, self->locked_user,
+  palp_sign_in_page_start (ensure_sign_in_page (self), self->store, self->locked_user,
                            PALP_SIGN_IN_MODE_UNLOCK);
   window_show_stack_page (self->main_stack, "sign-in");
   gtk_widget_grab_focus (palp_sign_in_page_get_entry (self->sign_in_page));
@@ -208,7 +227,7 @@ gboolean
 palp_window_is_locked (PalpWindow *self)
 {
   g_return_val_if_fail (PALP_IS_WINDOW (self), FALSE);
-  return self->locked_user != NULL &&
+  return self->locked_user != NULL && self->sign_in_page != NULL &&
          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sign-in") == 0 &&
          palp_sign_in_page_get_mode (self->sign_in_page) == PALP_SIGN_IN_MODE_UNLOCK;
 }
@@ -217,7 +236,7 @@ PalpSignInPage *
 palp_window_get_sign_in_page (PalpWindow *self)
 {
   g_return_val_if_fail (PALP_IS_WINDOW (self), NULL);
-  return self->sign_in_page;
+  return ensure_sign_in_page (self);
 }
 
 void
@@ -274,7 +293,7 @@ window_request_sign_in (PalpWindow *self,
   if (palp_store_get_secret_kind (self->store, palp_user_get_id (user), NULL) == PALP_SECRET_NONE)
     mode = PALP_SIGN_IN_MODE_SET;
   gtk_window_set_title (GTK_WINDOW (self), _("Palpate"));
-  palp_sign_in_page_start (self->sign_in_page, self->store, user, mode);
+  palp_sign_in_page_start (ensure_sign_in_page (self), self->store, user, mode);
   window_show_stack_page (self->main_stack, "sign-in");
   gtk_widget_grab_focus (palp_sign_in_page_get_entry (self->sign_in_page));
 }
@@ -484,12 +503,9 @@ window_switch_user_action (GtkWidget  *widget,
 void
 window_lock_init (PalpWindow *self)
 {
-  self->sign_in_page = palp_sign_in_page_new ();
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->sign_in_page), "sign-in");
-  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sign_in_page, "switch-user", G_CALLBACK (on_switch_user_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* The sign-in page is built when first needed (ensure_sign_in_page):
+   * a user named on the command line, or signed in without a secret,
+   * never sees it, and its template is a part of start-up worth saving. */
 }
 
 void
