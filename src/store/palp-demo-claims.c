@@ -7,7 +7,7 @@
  *  - the second, denied as not medically necessary, followed up by phone
  *    and appealed, its deadline running;
  *  - the third, submitted through the payer's portal and in follow-up, a
- *    call logged and the next one due;
+ *    chat logged three days ago and the next call due today;
  *  - the fourth, a draft not yet marked ready.
  *
  * His fifth and sixth visits are left for the desk to bill (a claim to
@@ -159,7 +159,7 @@ palp_demo_populate_claims (PalpStore               *store,
   if (open == 0 ||
       !follow_up (store, today, open, 3, "11:15", "Priya (portal chat)", "CHAT-118342",
                   "Received on the portal; waiting for the adjuster to match it to the claim "
-                  "number.", 7, error))
+                  "number. Call back in three days.", 3, error))
     return FALSE;
 
   return claim_of (store, today, visits, n_visits, draft_visits, -1, NULL, error) != 0;

@@ -1019,9 +1019,15 @@ test_demo (void)
           g_assert_cmpstr (form->billing_npi, ==, "1245319599");
         }
     }
-  /* The open claim's next call is a week away; nothing is due today. */
+  /* The open claim's next call is due today: the one follow-up due. */
   due = palp_store_list_claims_to_follow_up (store, NULL, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (due), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (due), ==, 1);
+  {
+    g_autoptr(PalpClaim) next = g_list_model_get_item (due, 0);
+
+    g_assert_cmpstr (palp_claim_get_string (next, "status"), ==, "submitted");
+  }
   g_assert_true (palp_store_claims_aging (store, NULL, &aging, &error));
   /* Submitted 17 and 31 days ago; the paid claim is settled. */
   g_assert_cmpuint (aging.n_claims[PALP_CLAIM_AGE_0_30], ==, 1);
