@@ -50,47 +50,6 @@ PALP_STORE_ROW_FUNC (follow_up, PALP_TYPE_CLAIM_FOLLOW_UP)
 
 /* Helpers ------------------------------------------------------------------ */
 
-/* One integer from a query taking up to two ids; @fallback without a row. */
-static gint64
-query_int (PalpStore   *self,
-           const char  *sql,
-           gint64       a,
-           gint64       b,
-           gint64       fallback)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
-
-  if (stmt == NULL)
-    return fallback;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : fallback;
-}
-
-/* One text (or NULL) from a query taking one id. */
-static char *
-query_text (PalpStore   *self,
-            const char  *sql,
-            gint64       a)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           i)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
-}
-
 static gboolean
 exec_bound (PalpStore    *self,
             sqlite3_stmt *stmt,
@@ -140,8 +99,9 @@ claim_status (PalpStore        *self,
               PalpClaimStatus  *out_status,
               GError          **error)
 {
-  g_autofree char *text = query_text (self, "SELECT status FROM claims WHERE id = ?1", claim_id);
+  g_autofree char *text = NULL;
 
+  text = palp_store_query_text (self, "SELECT status FROM claims WHERE id = ?1", claim_id);
   if (text == NULL)
     return palp_store_not_found (error, _("This claim no longer exists."));
   return palp_claim_status_from_string (text, out_status, error);
@@ -207,9 +167,9 @@ palp_store_get_claim_settings (PalpStore  *self,
       return NULL;
     }
   settings = g_new0 (PalpClaimSettings, 1);
-  settings->billing_npi = column_dup (stmt, 0);
+  settings->billing_npi = palp_store_column_dup (stmt, 0);
   settings->unit_fee_cents = sqlite3_column_int64 (stmt, 1);
-  settings->place_of_service = column_dup (stmt, 2);
+  settings->place_of_service = palp_store_column_dup (stmt, 2);
   settings->appeal_days = (guint) sqlite3_column_int (stmt, 3);
   settings->follow_up_days = (guint) sqlite3_column_int (stmt, 4);
   return settings;
@@ -407,9 +367,9 @@ claim_policy (PalpStore     *self,
 
   if (*inout_policy_id == 0)
     {
-      *inout_policy_id = query_int (self, "SELECT id FROM policies WHERE client_id = ?1"
-                                          " AND active = 1 AND priority = 'primary'",
-                                    client_id, 0, 0);
+      *inout_policy_id = palp_store_query_int (self, "SELECT id FROM policies WHERE client_id = ?1"
+                                                     " AND active = 1 AND priority = 'primary'",
+                                               client_id, 0, 0);
       if (*inout_policy_id == 0)
         return palp_store_refuse (error, _("The client has no active primary policy to bill."));
     }
@@ -464,7 +424,8 @@ unit_price (PalpStore        *self,
 static char *
 next_number (PalpStore *self)
 {
-  gint64 next = query_int (self, "SELECT coalesce (max (id), 0) + 1 FROM claims", 0, 0, 1);
+  gint64 next = palp_store_query_int (self,
+                                      "SELECT coalesce (max (id), 0) + 1 FROM claims", 0, 0, 1);
 
   return g_strdup_printf ("CLM-%05" G_GINT64_FORMAT, next);
 }
@@ -654,10 +615,10 @@ palp_store_build_claim (PalpStore     *self,
           palp_store_not_found (error, _("One of the visits no longer exists."));
           return NULL;
         }
-      day = column_dup (stmt, 3);
+      day = palp_store_column_dup (stmt, 3);
       status = (const char *) sqlite3_column_text (stmt, 2);
       documented = (guint) CLAMP (sqlite3_column_int64 (stmt, 5), 0, PALP_UNITS_MAX_MINUTES);
-      on_claim = column_dup (stmt, 6);
+      on_claim = palp_store_column_dup (stmt, 6);
       if (i == 0)
         {
           client_id = sqlite3_column_int64 (stmt, 0);
@@ -689,12 +650,13 @@ palp_store_build_claim (PalpStore     *self,
 
         if (!add_visit_lines (self, visit_ids[i], day, documented, by_key, lines, error))
           return NULL;
-        if (lines->len == before && query_int (self, "SELECT count (*) FROM visit_lines l"
-                                                     " JOIN services s ON s.id = l.service_id"
-                                                     " WHERE l.visit_id = ?1"
-                                                     " AND l.category = 'therapeutic'"
-                                                     " AND s.cpt_code IS NOT NULL",
-                                               visit_ids[i], 0, 0) == 0)
+        if (lines->len == before && palp_store_query_int (self,
+                                                          "SELECT count (*) FROM visit_lines l"
+                                                          " JOIN services s ON s.id = l.service_id"
+                                                          " WHERE l.visit_id = ?1"
+                                                          " AND l.category = 'therapeutic'"
+                                                          " AND s.cpt_code IS NOT NULL",
+                                                          visit_ids[i], 0, 0) == 0)
           {
             g_autofree char *text = g_strdup_printf (
               /* Translators: %s is the visit's date. */
@@ -769,8 +731,8 @@ palp_store_build_claim (PalpStore     *self,
     palp_store_bind_text (stmt, 2, last);
     if (sqlite3_step (stmt) == SQLITE_ROW)
       {
-        referring_name = column_dup (stmt, 0);
-        referring_npi = column_dup (stmt, 1);
+        referring_name = palp_store_column_dup (stmt, 0);
+        referring_npi = palp_store_column_dup (stmt, 1);
       }
   }
   {
@@ -786,7 +748,7 @@ palp_store_build_claim (PalpStore     *self,
     if (sqlite3_step (stmt) == SQLITE_ROW)
       {
         authorisation_id = sqlite3_column_int64 (stmt, 0);
-        authorisation_number = column_dup (stmt, 1);
+        authorisation_number = palp_store_column_dup (stmt, 1);
       }
   }
 
@@ -838,8 +800,8 @@ palp_store_load_claim (PalpStore  *self,
 {
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  return palp_store_load_by_id (self, CLAIM_SELECT " WHERE c.id = ?1", claim_id, PALP_TYPE_CLAIM, claim_row,
-                                _("This claim no longer exists."), error);
+  return palp_store_load_by_id (self, CLAIM_SELECT " WHERE c.id = ?1", claim_id, PALP_TYPE_CLAIM,
+                                claim_row, _("This claim no longer exists."), error);
 }
 
 PalpClaim *
@@ -887,7 +849,7 @@ collect_strings (PalpStore     *self,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, column_dup (stmt, 0));
+    g_ptr_array_add (out, palp_store_column_dup (stmt, 0));
   if (rc != SQLITE_DONE)
     {
       palp_store_set_db_error (error, palp_store_get_db (self), rc);
@@ -960,11 +922,11 @@ visits_counted (PalpStore    *self,
     return palp_store_not_found (error, _("This policy no longer exists."));
   client_id = sqlite3_column_int64 (stmt, 0);
   *out_limit = sqlite3_column_int64 (stmt, 1);
-  counting_text = column_dup (stmt, 2);
+  counting_text = palp_store_column_dup (stmt, 2);
   if (!palp_benefit_year_range (last, (guint) sqlite3_column_int (stmt, 3), &year_first,
                                 &year_last))
     return palp_store_invalid (error, _("The date is not a real date."));
-  prior_on = column_dup (stmt, 4);
+  prior_on = palp_store_column_dup (stmt, 4);
   prior_visits = sqlite3_column_int64 (stmt, 5);
   g_clear_pointer (&stmt, sqlite3_finalize);
   palp_visit_counting_from_string (counting_text, &counting, NULL);
@@ -1008,6 +970,7 @@ palp_store_preflight_claim (PalpStore         *self,
                             GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *sql;
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PalpClaimSettings) settings = NULL;
   g_autofree char *first = NULL, *last = NULL, *rendering_npi = NULL, *tax_id = NULL;
@@ -1037,12 +1000,12 @@ palp_store_preflight_claim (PalpStore         *self,
     }
   client_id = sqlite3_column_int64 (stmt, 0);
   policy_id = sqlite3_column_int64 (stmt, 1);
-  first = column_dup (stmt, 2);
-  last = column_dup (stmt, 3);
+  first = palp_store_column_dup (stmt, 2);
+  last = palp_store_column_dup (stmt, 3);
   facts.referral_required = sqlite3_column_int (stmt, 4) == 1;
   facts.authorisation_required = sqlite3_column_int (stmt, 5) == 1;
-  rendering_npi = column_dup (stmt, 6);
-  tax_id = column_dup (stmt, 7);
+  rendering_npi = palp_store_column_dup (stmt, 6);
+  tax_id = palp_store_column_dup (stmt, 7);
   authorisation_id = sqlite3_column_int64 (stmt, 8);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -1051,28 +1014,24 @@ palp_store_preflight_claim (PalpStore         *self,
   facts.rendering_npi = rendering_npi;
   facts.billing_npi = settings->billing_npi;
   facts.tax_id = tax_id;
-  facts.n_lines = (guint) query_int (self, "SELECT count (*) FROM claim_lines WHERE claim_id = ?1",
-                                     claim_id, 0, 0);
-  facts.n_lines_without_pointer = (guint) query_int (self, "SELECT count (*) FROM claim_lines"
-                                                           " WHERE claim_id = ?1"
-                                                           " AND pointers IS NULL", claim_id, 0, 0);
-  facts.n_diagnoses = (guint) query_int (self, "SELECT count (*) FROM claim_diagnoses"
-                                               " WHERE claim_id = ?1", claim_id, 0, 0);
-  facts.n_unsigned_notes = (guint) query_int (self, "SELECT count (DISTINCT l.visit_id)"
-                                                    " FROM claim_lines l WHERE l.claim_id = ?1"
-                                                    " AND NOT EXISTS (SELECT 1 FROM visit_signatures"
-                                                    " s WHERE s.visit_id = l.visit_id)",
-                                              claim_id, 0, 0);
+  sql = "SELECT count (*) FROM claim_lines WHERE claim_id = ?1";
+  facts.n_lines = (guint) palp_store_query_int (self, sql, claim_id, 0, 0);
+  sql = "SELECT count (*) FROM claim_lines WHERE claim_id = ?1 AND pointers IS NULL";
+  facts.n_lines_without_pointer = (guint) palp_store_query_int (self, sql, claim_id, 0, 0);
+  sql = "SELECT count (*) FROM claim_diagnoses WHERE claim_id = ?1";
+  facts.n_diagnoses = (guint) palp_store_query_int (self, sql, claim_id, 0, 0);
+  sql = "SELECT count (DISTINCT l.visit_id) FROM claim_lines l WHERE l.claim_id = ?1"
+        " AND NOT EXISTS (SELECT 1 FROM visit_signatures s WHERE s.visit_id = l.visit_id)";
+  facts.n_unsigned_notes = (guint) palp_store_query_int (self, sql, claim_id, 0, 0);
   facts.assignment_on_file = palp_store_signature_on_file (self, policy_id, "assignment");
 
   if (first != NULL && last != NULL)
     {
       /* The referral: one given by the first date; the newest by the last
        * says when it runs out. */
-      facts.referral_found = query_int (self, "SELECT count (*) FROM referrals"
-                                              " WHERE client_id = ?1 AND referred_on <= (SELECT"
-                                              " first_service_on FROM claims WHERE id = ?2)",
-                                        client_id, claim_id, 0) > 0;
+      sql = "SELECT count (*) FROM referrals WHERE client_id = ?1"
+            " AND referred_on <= (SELECT first_service_on FROM claims WHERE id = ?2)";
+      facts.referral_found = palp_store_query_int (self, sql, client_id, claim_id, 0) > 0;
       stmt = palp_store_prepare (self, "SELECT expires_on FROM referrals WHERE client_id = ?1"
                                        " AND referred_on <= ?2 ORDER BY expires_on IS NULL DESC,"
                                        " expires_on DESC LIMIT 1", error);
@@ -1081,7 +1040,7 @@ palp_store_preflight_claim (PalpStore         *self,
       sqlite3_bind_int64 (stmt, 1, client_id);
       palp_store_bind_text (stmt, 2, last);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        referral_expires = column_dup (stmt, 0);
+        referral_expires = palp_store_column_dup (stmt, 0);
       g_clear_pointer (&stmt, sqlite3_finalize);
       facts.referral_expires_on = referral_expires;
 
@@ -1111,53 +1070,41 @@ palp_store_preflight_claim (PalpStore         *self,
           if (sqlite3_step (stmt) == SQLITE_ROW)
             {
               facts.authorisation_found = TRUE;
-              authorisation_ends = column_dup (stmt, 0);
-              auth_unit = column_dup (stmt, 1);
+              authorisation_ends = palp_store_column_dup (stmt, 0);
+              auth_unit = palp_store_column_dup (stmt, 1);
               facts.authorisation_left = sqlite3_column_int64 (stmt, 2);
             }
           g_clear_pointer (&stmt, sqlite3_finalize);
           facts.authorisation_ends_on = authorisation_ends;
           /* What the claim's visits not yet counted against it would use. */
-          facts.authorisation_needed = query_int (self, g_strcmp0 (auth_unit, "units") == 0
-                                                          ? "SELECT coalesce (sum (l.units), 0)"
-                                                            " FROM claim_lines l WHERE l.claim_id = ?1"
-                                                            " AND NOT EXISTS (SELECT 1 FROM"
-                                                            " authorisation_uses u WHERE"
-                                                            " u.authorisation_id = ?2"
-                                                            " AND u.visit_id = l.visit_id)"
-                                                          : "SELECT count (DISTINCT l.visit_id)"
-                                                            " FROM claim_lines l WHERE l.claim_id = ?1"
-                                                            " AND NOT EXISTS (SELECT 1 FROM"
-                                                            " authorisation_uses u WHERE"
-                                                            " u.authorisation_id = ?2"
-                                                            " AND u.visit_id = l.visit_id)",
-                                                  claim_id, authorisation_id, 0);
+          sql = g_strcmp0 (auth_unit, "units") == 0
+                  ? "SELECT coalesce (sum (l.units), 0) FROM claim_lines l WHERE l.claim_id = ?1"
+                    " AND NOT EXISTS (SELECT 1 FROM authorisation_uses u"
+                    " WHERE u.authorisation_id = ?2 AND u.visit_id = l.visit_id)"
+                  : "SELECT count (DISTINCT l.visit_id) FROM claim_lines l WHERE l.claim_id = ?1"
+                    " AND NOT EXISTS (SELECT 1 FROM authorisation_uses u"
+                    " WHERE u.authorisation_id = ?2 AND u.visit_id = l.visit_id)";
+          facts.authorisation_needed = palp_store_query_int (self, sql, claim_id, authorisation_id,
+                                                             0);
         }
 
       if (!visits_counted (self, policy_id, last, &facts.visits_counted, &facts.visit_limit, error))
         return NULL;
 
       /* The plan in force on the dates, its goals, and progress measured. */
-      facts.plan_found = query_int (self, "SELECT count (*) FROM plans p, claims c"
-                                          " WHERE c.id = ?2 AND p.client_id = ?1"
-                                          " AND p.started_on <= c.last_service_on"
-                                          " AND (p.discharged_on IS NULL"
-                                          "  OR p.discharged_on >= c.first_service_on)",
-                                    client_id, claim_id, 0) > 0;
-      facts.n_measurable_goals = (guint) query_int (self, "SELECT count (*) FROM plan_goals g"
-                                                          " JOIN plans p ON p.id = g.plan_id, claims c"
-                                                          " WHERE c.id = ?2 AND p.client_id = ?1"
-                                                          " AND g.archived = 0"
-                                                          " AND p.started_on <= c.last_service_on"
-                                                          " AND (p.discharged_on IS NULL"
-                                                          "  OR p.discharged_on >= c.first_service_on)",
-                                                    client_id, claim_id, 0);
-      facts.n_measurements = (guint) query_int (self, "SELECT count (*) FROM measurements m"
-                                                      " JOIN visits v ON v.id = m.visit_id, claims c"
-                                                      " WHERE c.id = ?2 AND v.client_id = ?1"
-                                                      " AND date (v.starts_at) BETWEEN"
-                                                      " c.first_service_on AND c.last_service_on",
-                                                client_id, claim_id, 0);
+      sql = "SELECT count (*) FROM plans p, claims c WHERE c.id = ?2 AND p.client_id = ?1"
+            " AND p.started_on <= c.last_service_on"
+            " AND (p.discharged_on IS NULL OR p.discharged_on >= c.first_service_on)";
+      facts.plan_found = palp_store_query_int (self, sql, client_id, claim_id, 0) > 0;
+      sql = "SELECT count (*) FROM plan_goals g JOIN plans p ON p.id = g.plan_id, claims c"
+            " WHERE c.id = ?2 AND p.client_id = ?1 AND g.archived = 0"
+            " AND p.started_on <= c.last_service_on"
+            " AND (p.discharged_on IS NULL OR p.discharged_on >= c.first_service_on)";
+      facts.n_measurable_goals = (guint) palp_store_query_int (self, sql, client_id, claim_id, 0);
+      sql = "SELECT count (*) FROM measurements m JOIN visits v ON v.id = m.visit_id, claims c"
+            " WHERE c.id = ?2 AND v.client_id = ?1"
+            " AND date (v.starts_at) BETWEEN c.first_service_on AND c.last_service_on";
+      facts.n_measurements = (guint) palp_store_query_int (self, sql, client_id, claim_id, 0);
     }
 
   problems = palp_claim_preflight (&facts, messages);
@@ -1253,8 +1200,8 @@ use_authorisation (PalpStore  *self,
   gint64 authorisation_id;
   int rc;
 
-  authorisation_id = query_int (self, "SELECT coalesce (authorisation_id, 0) FROM claims"
-                                      " WHERE id = ?1", claim_id, 0, 0);
+  authorisation_id = palp_store_query_int (self, "SELECT coalesce (authorisation_id, 0) FROM claims"
+                                                 " WHERE id = ?1", claim_id, 0, 0);
   if (authorisation_id == 0)
     return TRUE;
   stmt = palp_store_prepare (self, "SELECT DISTINCT l.visit_id FROM claim_lines l"
@@ -1304,9 +1251,10 @@ palp_store_submit_claim (PalpStore   *self,
   if (!check_move (self, claim_id, PALP_CLAIM_SUBMITTED, &from, error) ||
       !palp_store_require (self, PALP_ACTION_BUILD_CLAIMS, 0, error))
     return FALSE;
-  code = query_text (self, "SELECT resubmission_code FROM claims WHERE id = ?1", claim_id);
-  original = query_int (self, "SELECT coalesce (original_claim_id, 0) FROM claims WHERE id = ?1",
-                        claim_id, 0, 0);
+  code = palp_store_query_text (self, "SELECT resubmission_code FROM claims WHERE id = ?1",
+                                claim_id);
+  original = palp_store_query_int (self, "SELECT coalesce (original_claim_id, 0) FROM claims"
+                                         " WHERE id = ?1", claim_id, 0, 0);
 
   if (!outer_begin (self, error))
     return FALSE;
@@ -1577,7 +1525,8 @@ palp_store_appeal_claim (PalpStore   *self,
     return FALSE;
   deadline = appeal_deadline != NULL
                ? g_strdup (appeal_deadline)
-               : query_text (self, "SELECT appeal_deadline FROM claims WHERE id = ?1", claim_id);
+               : palp_store_query_text (self, "SELECT appeal_deadline FROM claims WHERE id = ?1",
+                                        claim_id);
   if (deadline != NULL && strcmp (day, deadline) > 0)
     {
       g_autofree char *text = g_strdup_printf (/* Translators: %s is an ISO date. */
@@ -1679,8 +1628,8 @@ resubmit (PalpStore   *self,
       palp_store_refuse (error, local->message);
       return NULL;
     }
-  pending = query_text (self, "SELECT number FROM claims WHERE original_claim_id = ?1"
-                              " AND status != 'void' LIMIT 1", claim_id);
+  pending = palp_store_query_text (self, "SELECT number FROM claims WHERE original_claim_id = ?1"
+                                         " AND status != 'void' LIMIT 1", claim_id);
   if (pending != NULL)
     {
       g_autofree char *text = g_strdup_printf (/* Translators: %s is a claim number. */
@@ -1807,7 +1756,8 @@ palp_store_update_claim_line (PalpStore      *self,
   g_return_val_if_fail (PALP_IS_STORE (self), FALSE);
   g_return_val_if_fail (PALP_IS_CLAIM_LINE (line), FALSE);
 
-  claim_id = query_int (self, "SELECT claim_id FROM claim_lines WHERE id = ?1", line_id, 0, 0);
+  claim_id = palp_store_query_int (self,
+                                   "SELECT claim_id FROM claim_lines WHERE id = ?1", line_id, 0, 0);
   if (claim_id == 0)
     return palp_store_not_found (error, _("This claim line no longer exists."));
   if (!claim_status (self, claim_id, &status, error))
@@ -1818,8 +1768,9 @@ palp_store_update_claim_line (PalpStore      *self,
   if (!modifiers_ok (modifiers))
     return palp_store_invalid (error, _("Modifiers are up to four codes of two letters or digits, "
                                         "separated by spaces, such as “GP 59”."));
-  n_diagnoses = query_int (self, "SELECT count (*) FROM claim_diagnoses WHERE claim_id = ?1",
-                           claim_id, 0, 0);
+  n_diagnoses = palp_store_query_int (self,
+                                      "SELECT count (*) FROM claim_diagnoses WHERE claim_id = ?1",
+                                      claim_id, 0, 0);
   if (pointers != NULL)
     {
       gsize len = strlen (pointers);
@@ -1836,8 +1787,8 @@ palp_store_update_claim_line (PalpStore      *self,
     return palp_store_invalid (error, _("A line bills from 1 to 100 units."));
 
   /* The day's lines with this one's new units, against their minutes. */
-  rule_text = query_text (self, "SELECT y.unit_rule FROM claims c JOIN payers y"
-                                " ON y.id = c.payer_id WHERE c.id = ?1", claim_id);
+  rule_text = palp_store_query_text (self, "SELECT y.unit_rule FROM claims c JOIN payers y"
+                                           " ON y.id = c.payer_id WHERE c.id = ?1", claim_id);
   if (!palp_unit_rule_from_string (rule_text, &rule, error))
     return FALSE;
   stmt = palp_store_prepare (self, "SELECT l.id, l.code, l.minutes, l.units, s.timed"
@@ -1853,7 +1804,7 @@ palp_store_update_claim_line (PalpStore      *self,
     {
       PalpUnitLine unit = { 0 };
 
-      g_ptr_array_add (codes, column_dup (stmt, 1));
+      g_ptr_array_add (codes, palp_store_column_dup (stmt, 1));
       unit.minutes = (guint) sqlite3_column_int (stmt, 2);
       unit.units = sqlite3_column_int64 (stmt, 0) == line_id ? (guint) units
                                                              : (guint) sqlite3_column_int (stmt, 3);
@@ -2183,16 +2134,16 @@ palp_store_load_claim_form (PalpStore  *self,
       palp_store_not_found (error, _("This client no longer exists."));
       return NULL;
     }
-  form->patient_family = column_dup (stmt, 0);
-  form->patient_given = column_dup (stmt, 1);
-  form->patient_middle = column_dup (stmt, 2);
-  form->patient_birth_date = column_dup (stmt, 3);
+  form->patient_family = palp_store_column_dup (stmt, 0);
+  form->patient_given = palp_store_column_dup (stmt, 1);
+  form->patient_middle = palp_store_column_dup (stmt, 2);
+  form->patient_birth_date = palp_store_column_dup (stmt, 3);
   form->patient_sex = g_strdup (sex_box ((const char *) sqlite3_column_text (stmt, 4)));
-  form->patient.street = column_dup (stmt, 5);
-  form->patient.city = column_dup (stmt, 6);
-  form->patient.state = column_dup (stmt, 7);
-  form->patient.postal_code = column_dup (stmt, 8);
-  form->patient.phone = column_dup (stmt, 9);
+  form->patient.street = palp_store_column_dup (stmt, 5);
+  form->patient.city = palp_store_column_dup (stmt, 6);
+  form->patient.state = palp_store_column_dup (stmt, 7);
+  form->patient.postal_code = palp_store_column_dup (stmt, 8);
+  form->patient.phone = palp_store_column_dup (stmt, 9);
   form->account_number = g_strdup_printf ("%" G_GINT64_FORMAT,
                                           palp_claim_get_int (claim, "client-id"));
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -2211,22 +2162,22 @@ palp_store_load_claim_form (PalpStore  *self,
       palp_store_not_found (error, _("This policy no longer exists."));
       return NULL;
     }
-  form->insured_id = column_dup (stmt, 0);
-  form->group_number = column_dup (stmt, 1);
-  relationship = column_dup (stmt, 2);
-  insured_name = column_dup (stmt, 3);
-  form->other_claim_id = column_dup (stmt, 5);
-  form->current_illness_date = column_dup (stmt, 6);
-  kind = column_dup (stmt, 8);
-  form->plan_name = column_dup (stmt, 9);
-  form->payer_name = column_dup (stmt, 9);
-  form->payer_address = column_dup (stmt, 10);
+  form->insured_id = palp_store_column_dup (stmt, 0);
+  form->group_number = palp_store_column_dup (stmt, 1);
+  relationship = palp_store_column_dup (stmt, 2);
+  insured_name = palp_store_column_dup (stmt, 3);
+  form->other_claim_id = palp_store_column_dup (stmt, 5);
+  form->current_illness_date = palp_store_column_dup (stmt, 6);
+  kind = palp_store_column_dup (stmt, 8);
+  form->plan_name = palp_store_column_dup (stmt, 9);
+  form->payer_name = palp_store_column_dup (stmt, 9);
+  form->payer_address = palp_store_column_dup (stmt, 10);
   form->coverage_type = g_strdup (coverage_type (kind));
   form->relationship = g_strdup (relationship);
   form->employment_related = g_strcmp0 (kind, "workers-comp") == 0;
   form->auto_accident = g_strcmp0 (kind, "auto") == 0;
   if (form->auto_accident)
-    form->accident_state = column_dup (stmt, 7);
+    form->accident_state = palp_store_column_dup (stmt, 7);
   if (g_strcmp0 (relationship, "self") == 0)
     {
       form->insured_family = g_strdup (form->patient_family);
@@ -2244,7 +2195,7 @@ palp_store_load_claim_form (PalpStore  *self,
     {
       split_name (insured_name, &form->insured_family, &form->insured_given,
                   &form->insured_middle);
-      form->insured_birth_date = column_dup (stmt, 4);
+      form->insured_birth_date = palp_store_column_dup (stmt, 4);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -2266,8 +2217,8 @@ palp_store_load_claim_form (PalpStore  *self,
                                    ? g_strdup (other)
                                    : g_strdup_printf ("%s, %s", form->patient_family,
                                                       form->patient_given);
-      form->other_policy_number = column_dup (stmt, 1);
-      form->other_plan_name = column_dup (stmt, 2);
+      form->other_policy_number = palp_store_column_dup (stmt, 1);
+      form->other_plan_name = palp_store_column_dup (stmt, 2);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -2277,10 +2228,11 @@ palp_store_load_claim_form (PalpStore  *self,
 
   /* The date of the current illness: the injury, else the first diagnosis's onset. */
   if (form->current_illness_date == NULL)
-    form->current_illness_date = query_text (self, "SELECT d.onset_on FROM claim_diagnoses c"
-                                                   " JOIN diagnoses d ON d.id = c.diagnosis_id"
-                                                   " WHERE c.claim_id = ?1 ORDER BY c.position"
-                                                   " LIMIT 1", claim_id);
+    form->current_illness_date = palp_store_query_text (self,
+                                                        "SELECT d.onset_on FROM claim_diagnoses c"
+                                                        " JOIN diagnoses d ON d.id = c.diagnosis_id"
+                                                        " WHERE c.claim_id = ?1 ORDER BY c.position"
+                                                        " LIMIT 1", claim_id);
 
   form->referring_name = g_strdup (palp_claim_get_string (claim, "referring-name"));
   form->referring_npi = g_strdup (palp_claim_get_string (claim, "referring-npi"));
@@ -2303,8 +2255,8 @@ palp_store_load_claim_form (PalpStore  *self,
 
       form->signer_name = credentials != NULL && *credentials != '\0'
                             ? g_strdup_printf ("%s, %s", sqlite3_column_text (stmt, 0), credentials)
-                            : column_dup (stmt, 0);
-      rendering_npi = column_dup (stmt, 2);
+                            : palp_store_column_dup (stmt, 0);
+      rendering_npi = palp_store_column_dup (stmt, 2);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   form->signed_date = palp_claim_get_string (claim, "submitted-on") != NULL
@@ -2346,14 +2298,14 @@ palp_store_load_claim_form (PalpStore  *self,
 
       for (guint p = 0; p < G_N_ELEMENTS (parties); p++)
         {
-          parties[p]->name = column_dup (stmt, 0);
-          parties[p]->street = column_dup (stmt, 1);
-          parties[p]->city = column_dup (stmt, 2);
-          parties[p]->state = column_dup (stmt, 3);
-          parties[p]->postal_code = column_dup (stmt, 4);
-          parties[p]->phone = column_dup (stmt, 5);
+          parties[p]->name = palp_store_column_dup (stmt, 0);
+          parties[p]->street = palp_store_column_dup (stmt, 1);
+          parties[p]->city = palp_store_column_dup (stmt, 2);
+          parties[p]->state = palp_store_column_dup (stmt, 3);
+          parties[p]->postal_code = palp_store_column_dup (stmt, 4);
+          parties[p]->phone = palp_store_column_dup (stmt, 5);
         }
-      form->tax_id = column_dup (stmt, 6);
+      form->tax_id = palp_store_column_dup (stmt, 6);
       palp_claim_tax_id_is_valid (form->tax_id, &form->tax_id_is_ssn);
     }
   form->facility_npi = g_strdup (settings->billing_npi);

@@ -98,23 +98,6 @@ query_int (PalpStore   *self,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : fallback;
 }
 
-/* One integer from a query taking two ids. */
-static gint64
-query_int2 (PalpStore   *self,
-            const char  *sql,
-            gint64       a,
-            gint64       b,
-            gint64       fallback)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
-
-  if (stmt == NULL)
-    return fallback;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : fallback;
-}
-
 /* Whether @text is JSON of @type ("object", "array"). */
 static gboolean
 json_is (PalpStore   *self,
@@ -1184,9 +1167,9 @@ palp_store_save_reading (PalpStore    *self,
     return palp_store_invalid (error, local->message);
   if (!may_document (self, visit_id, error))
     return FALSE;
-  if (query_int2 (self, "SELECT v.client_id = p.client_id FROM visits v, plan_goals g"
-                        " JOIN plans p ON p.id = g.plan_id WHERE v.id = ?1 AND g.id = ?2",
-                  visit_id, goal_id, 0) != 1)
+  if (palp_store_query_int (self, "SELECT v.client_id = p.client_id FROM visits v, plan_goals g"
+                                  " JOIN plans p ON p.id = g.plan_id WHERE v.id = ?1 AND g.id = ?2",
+                            visit_id, goal_id, 0) != 1)
     return palp_store_invalid (error, _("This goal is another client's."));
 
   g_object_set (reading, "taken-at", now, NULL);
@@ -1202,8 +1185,8 @@ palp_store_save_reading (PalpStore    *self,
   if (!palp_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
   g_object_set (reading, "taken-by", palp_store_get_actor (self),
-                "id", query_int2 (self, "SELECT id FROM measurements WHERE visit_id = ?1"
-                                        " AND goal_id = ?2", visit_id, goal_id, 0),
+                "id", palp_store_query_int (self, "SELECT id FROM measurements WHERE visit_id = ?1"
+                                                  " AND goal_id = ?2", visit_id, goal_id, 0),
                 NULL);
   return TRUE;
 }

@@ -25,24 +25,6 @@ PALP_STORE_ROW_FUNC (policy, PALP_TYPE_POLICY)
 PALP_STORE_ROW_FUNC (signature, PALP_TYPE_BENEFIT_SIGNATURE)
 PALP_STORE_ROW_FUNC (authorisation, PALP_TYPE_AUTHORISATION)
 
-/* One integer from a query taking up to two ids; @fallback without a row. */
-static gint64
-query_int (PalpStore   *self,
-           const char  *sql,
-           gint64       a,
-           gint64       b,
-           gint64       fallback)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
-
-  if (stmt == NULL)
-    return fallback;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : fallback;
-}
-
 /* Checks and messages ------------------------------------------------------ */
 
 static gboolean
@@ -156,7 +138,7 @@ palp_store_save_payer (PalpStore  *self,
   if (!validate_payer (payer, error) ||
       !palp_store_require (self, PALP_ACTION_BUILD_CLAIMS, 0, error))
     return FALSE;
-  if (id != 0 && query_int (self, "SELECT 1 FROM payers WHERE id = ?1", id, 0, 0) != 1)
+  if (id != 0 && palp_store_query_int (self, "SELECT 1 FROM payers WHERE id = ?1", id, 0, 0) != 1)
     return palp_store_not_found (error, _("This payer no longer exists."));
   {
     g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self,
@@ -216,7 +198,7 @@ palp_store_set_payer_fee (PalpStore   *self,
     return palp_store_invalid (error, _("The price per unit is too large."));
   if (!palp_store_require (self, PALP_ACTION_BUILD_CLAIMS, 0, error))
     return FALSE;
-  if (query_int (self, "SELECT 1 FROM payers WHERE id = ?1", payer_id, 0, 0) != 1)
+  if (palp_store_query_int (self, "SELECT 1 FROM payers WHERE id = ?1", payer_id, 0, 0) != 1)
     return palp_store_not_found (error, _("This payer no longer exists."));
 
   if (!palp_store_tx_begin (self, error))
@@ -387,19 +369,21 @@ palp_store_save_policy (PalpStore   *self,
   payer_id = palp_policy_get_int (policy, "payer-id");
   if (!validate_policy (policy, error))
     return FALSE;
-  if (query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, 0, 0) != 1)
+  if (palp_store_query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, 0, 0) != 1)
     return palp_store_not_found (error, _("This client no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
     return FALSE;
-  if (id != 0 && query_int (self, "SELECT client_id FROM policies WHERE id = ?1", id, 0, 0)
+  if (id != 0 && palp_store_query_int (self,
+                                       "SELECT client_id FROM policies WHERE id = ?1", id, 0, 0)
                    != client_id)
     return palp_store_not_found (error, _("This policy no longer exists."));
-  switch (query_int (self, "SELECT active FROM payers WHERE id = ?1", payer_id, 0, -1))
+  switch (palp_store_query_int (self, "SELECT active FROM payers WHERE id = ?1", payer_id, 0, -1))
     {
     case -1:
       return palp_store_invalid (error, _("Choose the payer of the policy."));
     case 0:
-      if (id == 0 || query_int (self, "SELECT payer_id FROM policies WHERE id = ?1", id, 0, 0)
+      if (id == 0 || palp_store_query_int (self,
+                                           "SELECT payer_id FROM policies WHERE id = ?1", id, 0, 0)
                        != payer_id)
         return palp_store_refuse (error, _("This payer is retired: choose another, or bring it back in "
                                 "Preferences."));
@@ -514,10 +498,11 @@ palp_store_add_benefit_signature (PalpStore            *self,
     return palp_store_invalid (error, _("The drawn signature is damaged; sign again."));
   if (palp_benefit_signature_get_int (signature, "attested") > 1)
     return palp_store_invalid (error, _("A signature is attested or not."));
-  if (query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, 0, 0) != 1)
+  if (palp_store_query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, 0, 0) != 1)
     return palp_store_not_found (error, _("This client no longer exists."));
   if (policy_id != 0
-      && query_int (self, "SELECT client_id FROM policies WHERE id = ?1", policy_id, 0, 0)
+      && palp_store_query_int (self,
+                               "SELECT client_id FROM policies WHERE id = ?1", policy_id, 0, 0)
            != client_id)
     return palp_store_invalid (error, _("Choose one of the client's own policies."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
@@ -619,21 +604,22 @@ palp_store_save_authorisation (PalpStore          *self,
     return FALSE;
   if (strcmp (ends, starts) < 0)
     return palp_store_invalid (error, _("The authorisation ends before it starts."));
-  if (query_int (self, "SELECT 1 FROM policies WHERE id = ?1", policy_id, 0, 0) != 1)
+  if (palp_store_query_int (self, "SELECT 1 FROM policies WHERE id = ?1", policy_id, 0, 0) != 1)
     return palp_store_not_found (error, _("This policy no longer exists."));
   if (!palp_store_require (self, PALP_ACTION_EDIT_CLIENTS, 0, error))
     return FALSE;
   if (id != 0)
     {
-      if (query_int (self, "SELECT policy_id FROM authorisations WHERE id = ?1", id, 0, 0)
+      if (palp_store_query_int (self,
+                                "SELECT policy_id FROM authorisations WHERE id = ?1", id, 0, 0)
             != policy_id)
         return palp_store_not_found (error, _("This authorisation no longer exists."));
-      if (query_int (self, "SELECT coalesce (sum (amount), 0) FROM authorisation_uses"
-                           " WHERE authorisation_id = ?1", id, 0, 0) > authorised)
+      if (palp_store_query_int (self, "SELECT coalesce (sum (amount), 0) FROM authorisation_uses"
+                                      " WHERE authorisation_id = ?1", id, 0, 0) > authorised)
         return palp_store_refuse (error, _("More has been used than this would authorise."));
-      if (query_int (self, "SELECT count (*) FROM authorisation_uses u"
-                           " JOIN visits v ON v.id = u.visit_id WHERE u.authorisation_id = ?1",
-                     id, 0, 0) > 0)
+      if (palp_store_query_int (self, "SELECT count (*) FROM authorisation_uses u"
+                                      " JOIN visits v ON v.id = u.visit_id"
+                                      " WHERE u.authorisation_id = ?1", id, 0, 0) > 0)
         {
           g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self,
               "SELECT 1 FROM authorisation_uses u JOIN visits v ON v.id = u.visit_id"
@@ -758,8 +744,8 @@ palp_store_use_authorisation (PalpStore  *self,
     return palp_store_refuse (error, _("Only an attended visit uses an authorisation."));
   if (strcmp (visit_day, starts) < 0 || strcmp (visit_day, ends) > 0)
     return palp_store_refuse (error, _("The visit is outside the authorisation's dates."));
-  if (query_int (self, "SELECT 1 FROM authorisation_uses WHERE authorisation_id = ?1"
-                       " AND visit_id = ?2", authorisation_id, visit_id, 0) == 1)
+  if (palp_store_query_int (self, "SELECT 1 FROM authorisation_uses WHERE authorisation_id = ?1"
+                                  " AND visit_id = ?2", authorisation_id, visit_id, 0) == 1)
     return palp_store_refuse (error, _("This visit is counted against the authorisation already."));
   if (g_str_equal (unit, "units"))
     {

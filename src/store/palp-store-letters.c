@@ -45,17 +45,10 @@ palp_store_load_letter (PalpStore  *self,
                         gint64      letter_id,
                         GError    **error)
 {
-  g_autoptr(GListModel) list = NULL;
-  PalpLetter *letter;
-
   g_return_val_if_fail (PALP_IS_STORE (self), NULL);
 
-  if (!(list = palp_store_list_by_id (self, LETTER_SELECT " WHERE id = ?1", letter_id,
-                                      PALP_TYPE_LETTER, letter_row, error)))
-    return NULL;
-  if (!(letter = palp_store_first_item (list)))
-    palp_store_not_found (error, _("This letter does not exist."));
-  return letter;
+  return palp_store_load_by_id (self, LETTER_SELECT " WHERE id = ?1", letter_id, PALP_TYPE_LETTER,
+                                letter_row, _("This letter does not exist."), error);
 }
 
 GBytes *
@@ -80,19 +73,6 @@ palp_store_load_letter_pdf (PalpStore  *self,
     }
   palp_store_not_found (error, _("This letter does not exist."));
   return NULL;
-}
-
-static gboolean
-exists (PalpStore  *self,
-        const char *sql,
-        gint64      id)
-{
-  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 /* Whether @claim_id is @client_id's and was denied or partly paid. */
@@ -174,7 +154,7 @@ palp_store_issue_letter_at (PalpStore   *self,
   data = pdf != NULL ? g_bytes_get_data (pdf, &size) : NULL;
   if (data == NULL || size < 5 || memcmp (data, "%PDF-", 5) != 0)
     return palp_store_invalid (error, _("The letter has no PDF to keep."));
-  if (!exists (self, "SELECT 1 FROM clients WHERE id = ?1", client_id))
+  if (!palp_store_query_int (self, "SELECT 1 FROM clients WHERE id = ?1", client_id, 0, 0))
     return palp_store_not_found (error, _("This client no longer exists."));
   if (appeal && !claim_appealable (self, claim_id, client_id))
     return palp_store_refuse (error, _("An appeal is for a claim of this client that was "

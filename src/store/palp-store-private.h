@@ -173,6 +173,22 @@ GListModel   *palp_store_list_by_id     (PalpStore     *self,
                                          GType          type,
                                          PalpStoreRowFunc row,
                                          GError       **error);
+/* The first column of @sql's first row, with ?1 bound to @a and ?2 (when
+ * @sql has it) to @b; @fallback when there is no row or the query fails. */
+gint64        palp_store_query_int      (PalpStore     *self,
+                                         const char    *sql,
+                                         gint64         a,
+                                         gint64         b,
+                                         gint64         fallback);
+/* The first column of @sql's first row as new text, ?1 bound to @a; NULL
+ * when there is no row, the value is NULL or the query fails. */
+char         *palp_store_query_text     (PalpStore     *self,
+                                         const char    *sql,
+                                         gint64         a);
+/* Column @i of the current row as new text (NULL for NULL). */
+char         *palp_store_column_dup     (sqlite3_stmt  *stmt,
+                                         int            i);
+
 /* The one row of @sql with ?1 bound to @id (a new reference), or NULL
  * with NOT_FOUND and @missing when there is none. */
 gpointer      palp_store_load_by_id     (PalpStore     *self,

@@ -109,6 +109,45 @@ palp_store_now_string (void)
   return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
 }
 
+gint64
+palp_store_query_int (PalpStore  *self,
+                      const char *sql,
+                      gint64      a,
+                      gint64      b,
+                      gint64      fallback)
+{
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return fallback;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : fallback;
+}
+
+char *
+palp_store_query_text (PalpStore  *self,
+                       const char *sql,
+                       gint64      a)
+{
+  g_autoptr(sqlite3_stmt) stmt = palp_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return palp_store_column_dup (stmt, 0);
+}
+
+char *
+palp_store_column_dup (sqlite3_stmt *stmt,
+                       int           i)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
 gpointer
 palp_store_load_by_id (PalpStore        *self,
                        const char       *sql,
