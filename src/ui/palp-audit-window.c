@@ -28,6 +28,22 @@ typedef enum
   COLUMN_CHANGE,
 } Column;
 
+/* The list's columns, in order. */
+static const struct
+{
+  const char        *title;
+  Column             column;
+  PalpUiColumnFlags  flags;
+} column_specs[] = {
+  { N_("Time"), COLUMN_TIME, PALP_UI_COLUMN_FIGURES },
+  { N_("User"), COLUMN_USER, 0 },
+  { N_("Action"), COLUMN_ACTION, 0 },
+  { N_("What"), COLUMN_WHAT, 0 },
+  { N_("Client"), COLUMN_CLIENT, 0 },
+  { N_("Record"), COLUMN_RECORD, PALP_UI_COLUMN_FIGURES },
+  { N_("Change"), COLUMN_CHANGE, PALP_UI_COLUMN_WIDE | PALP_UI_COLUMN_EXPAND },
+};
+
 struct _PalpAuditWindow
 {
   AdwWindow         parent_instance;
@@ -126,28 +142,11 @@ entry_text (PalpAuditWindow *self,
 /* Columns */
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
-{
-  Column column = GPOINTER_TO_INT (data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_CHANGE)
-    gtk_label_set_width_chars (GTK_LABEL (label), 30);
-  if (column == COLUMN_TIME || column == COLUMN_RECORD)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  data)
 {
-  PalpAuditWindow *self = g_object_get_data (G_OBJECT (factory), "palp-window");
+  PalpAuditWindow *self = g_object_get_data (G_OBJECT (factory), "palp-owner");
   Column column = GPOINTER_TO_INT (data);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = entry_text (self, gtk_list_item_get_item (item), column);
@@ -155,25 +154,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   /* A long change is cut in its cell and whole in its tooltip. */
   gtk_widget_set_tooltip_text (label, column == COLUMN_CHANGE && text && *text ? text : NULL);
-}
-
-static void
-add_column (PalpAuditWindow *self,
-            const char      *title,
-            Column           column,
-            gboolean         expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_object_set_data (G_OBJECT (factory), "palp-window", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->column_view, col);
-  g_object_unref (col);
 }
 
 /* Filters */
@@ -534,15 +514,14 @@ palp_audit_window_new (GtkWindow *parent,
   clinic = palp_store_load_clinic (store, NULL);
   self->country = palp_ui_country (clinic);
 
-  add_column (self, _("Time"), COLUMN_TIME, FALSE);
-  add_column (self, _("User"), COLUMN_USER, FALSE);
-  add_column (self, _("Action"), COLUMN_ACTION, FALSE);
-  add_column (self, _("What"), COLUMN_WHAT, FALSE);
-  /* One client's window names them in its title instead. */
-  if (client_id <= 0)
-    add_column (self, _("Client"), COLUMN_CLIENT, FALSE);
-  add_column (self, _("Record"), COLUMN_RECORD, FALSE);
-  add_column (self, _("Change"), COLUMN_CHANGE, TRUE);
+  for (gsize i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      /* One client's window names them in its title instead. */
+      if (column_specs[i].column == COLUMN_CLIENT && client_id > 0)
+        continue;
+      palp_ui_append_label_column (self->column_view, _(column_specs[i].title), column_specs[i].column,
+                                   column_specs[i].flags, self, G_CALLBACK (bind_cell_cb));
+    }
 
   if (client_id > 0)
     adw_window_title_set_subtitle (self->window_title, client_name (self, client_id));

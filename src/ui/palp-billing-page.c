@@ -36,6 +36,23 @@ typedef enum
   COLUMN_STATUS,
 } Column;
 
+/* The list's columns, in order. */
+static const struct
+{
+  const char        *title;
+  Column             column;
+  PalpUiColumnFlags  flags;
+} column_specs[] = {
+  { N_("Number"), COLUMN_NUMBER, PALP_UI_COLUMN_FIGURES },
+  { N_("Date"), COLUMN_DATE, 0 },
+  { N_("Client"), COLUMN_CLIENT, PALP_UI_COLUMN_EXPAND },
+  { N_("Category"), COLUMN_CATEGORY, 0 },
+  { N_("Total"), COLUMN_TOTAL, PALP_UI_COLUMN_AMOUNT },
+  { N_("Paid"), COLUMN_PAID, PALP_UI_COLUMN_AMOUNT },
+  { N_("Balance"), COLUMN_BALANCE, PALP_UI_COLUMN_AMOUNT },
+  { N_("Status"), COLUMN_STATUS, 0 },
+};
+
 struct _PalpBillingPage
 {
   GtkWidget           parent_instance;
@@ -87,27 +104,6 @@ status_text (PalpReceipt *receipt)
 /* Columns */
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_TOTAL || column == COLUMN_PAID || column == COLUMN_BALANCE)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  else
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (column == COLUMN_NUMBER)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
@@ -115,7 +111,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_list_item_get_child (item);
   PalpReceipt *receipt = gtk_list_item_get_item (item);
-  PalpBillingPage *self = g_object_get_data (G_OBJECT (factory), "palp-page");
+  PalpBillingPage *self = g_object_get_data (G_OBJECT (factory), "palp-owner");
   g_autofree char *text = NULL;
   gboolean voided = palp_receipt_get_int (receipt, "voided");
 
@@ -182,25 +178,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "warning");
   else
     gtk_widget_remove_css_class (label, "warning");
-}
-
-static void
-add_column (PalpBillingPage *self,
-            const char      *title,
-            Column           column,
-            gboolean         expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_object_set_data (G_OBJECT (factory), "palp-page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->column_view, col);
-  g_object_unref (col);
 }
 
 /* Loading */
@@ -917,13 +894,8 @@ palp_billing_page_init (PalpBillingPage *self)
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, _("Number"), COLUMN_NUMBER, FALSE);
-  add_column (self, _("Date"), COLUMN_DATE, FALSE);
-  add_column (self, _("Client"), COLUMN_CLIENT, TRUE);
-  add_column (self, _("Category"), COLUMN_CATEGORY, FALSE);
-  add_column (self, _("Total"), COLUMN_TOTAL, FALSE);
-  add_column (self, _("Paid"), COLUMN_PAID, FALSE);
-  add_column (self, _("Balance"), COLUMN_BALANCE, FALSE);
-  add_column (self, _("Status"), COLUMN_STATUS, FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    palp_ui_append_label_column (self->column_view, _(column_specs[i].title), column_specs[i].column,
+                                 column_specs[i].flags, self, G_CALLBACK (bind_cell_cb));
   update_actions (self);
 }

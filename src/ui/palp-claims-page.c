@@ -37,6 +37,23 @@ typedef enum
   COLUMN_AGE,
 } Column;
 
+/* The list's columns, in order. */
+static const struct
+{
+  const char        *title;
+  Column             column;
+  PalpUiColumnFlags  flags;
+} column_specs[] = {
+  { N_("Number"), COLUMN_NUMBER, PALP_UI_COLUMN_FIGURES },
+  { N_("Client"), COLUMN_CLIENT, 0 },
+  { N_("Payer"), COLUMN_PAYER, PALP_UI_COLUMN_EXPAND },
+  { N_("Dates of Service"), COLUMN_SERVICE, 0 },
+  { N_("Billed"), COLUMN_BILLED, PALP_UI_COLUMN_AMOUNT },
+  { N_("Paid"), COLUMN_PAID, PALP_UI_COLUMN_AMOUNT },
+  { N_("Status"), COLUMN_STATUS, 0 },
+  { N_("Age"), COLUMN_AGE, PALP_UI_COLUMN_AMOUNT },
+};
+
 struct _PalpClaimsPage
 {
   GtkWidget           parent_instance;
@@ -111,27 +128,6 @@ selected (PalpClaimsPage *self)
 /* Columns */
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_BILLED || column == COLUMN_PAID || column == COLUMN_AGE)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  else
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (column == COLUMN_NUMBER)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
@@ -139,7 +135,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_list_item_get_child (item);
   PalpClaim *claim = gtk_list_item_get_item (item);
-  PalpClaimsPage *self = g_object_get_data (G_OBJECT (factory), "palp-page");
+  PalpClaimsPage *self = g_object_get_data (G_OBJECT (factory), "palp-owner");
   PalpClaimStatus status = claim_status (claim);
   g_autofree char *text = NULL;
   gboolean warn = FALSE;
@@ -202,25 +198,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "warning");
   else
     gtk_widget_remove_css_class (label, "warning");
-}
-
-static void
-add_column (PalpClaimsPage *self,
-            const char     *title,
-            Column          column,
-            gboolean        expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_object_set_data (G_OBJECT (factory), "palp-page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->column_view, col);
-  g_object_unref (col);
 }
 
 /* Opening a claim */
@@ -621,13 +598,8 @@ palp_claims_page_init (PalpClaimsPage *self)
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, _("Number"), COLUMN_NUMBER, FALSE);
-  add_column (self, _("Client"), COLUMN_CLIENT, FALSE);
-  add_column (self, _("Payer"), COLUMN_PAYER, TRUE);
-  add_column (self, _("Dates of Service"), COLUMN_SERVICE, FALSE);
-  add_column (self, _("Billed"), COLUMN_BILLED, FALSE);
-  add_column (self, _("Paid"), COLUMN_PAID, FALSE);
-  add_column (self, _("Status"), COLUMN_STATUS, FALSE);
-  add_column (self, _("Age"), COLUMN_AGE, FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    palp_ui_append_label_column (self->column_view, _(column_specs[i].title), column_specs[i].column,
+                                 column_specs[i].flags, self, G_CALLBACK (bind_cell_cb));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claims.open", FALSE);
 }

@@ -186,3 +186,41 @@ palp_ui_confirm_discard (GtkWindow  *window,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+static void
+setup_label_cell_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  data)
+{
+  PalpUiColumnFlags flags = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), (flags & PALP_UI_COLUMN_AMOUNT) ? 1 : 0);
+  if (flags & (PALP_UI_COLUMN_AMOUNT | PALP_UI_COLUMN_FIGURES))
+    gtk_widget_add_css_class (label, "numeric");
+  if (flags & PALP_UI_COLUMN_WIDE)
+    gtk_label_set_width_chars (GTK_LABEL (label), 30);
+  gtk_list_item_set_child (item, label);
+}
+
+void
+palp_ui_append_label_column (GtkColumnView     *view,
+                             const char        *title,
+                             int                column,
+                             PalpUiColumnFlags  flags,
+                             gpointer           owner,
+                             GCallback          bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_object_set_data (G_OBJECT (factory), "palp-owner", owner);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cell_cb), GINT_TO_POINTER (flags));
+  g_signal_connect (factory, "bind", bind, GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (col, (flags & PALP_UI_COLUMN_EXPAND) != 0);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_append_column (view, col);
+  g_object_unref (col);
+}

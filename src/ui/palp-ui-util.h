@@ -42,6 +42,25 @@ char        *palp_ui_user_name           (PalpStore    *store,
                                           GListModel   *users,
                                           gint64        id);
 
+/* How palp_ui_append_label_column () lays out a column's labels. */
+typedef enum
+{
+  PALP_UI_COLUMN_EXPAND  = 1 << 0,  /* takes the width left over */
+  PALP_UI_COLUMN_AMOUNT  = 1 << 1,  /* right-aligned tabular figures */
+  PALP_UI_COLUMN_FIGURES = 1 << 2,  /* tabular figures, left-aligned */
+  PALP_UI_COLUMN_WIDE    = 1 << 3,  /* at least 30 characters wide */
+} PalpUiColumnFlags;
+
+/* Appends a resizable column @title of ellipsized labels to @view. @bind
+ * (a GtkSignalListItemFactory "bind" handler) fills them: its user data is
+ * @column, and the factory holds @owner as its "palp-owner" data. */
+void         palp_ui_append_label_column (GtkColumnView      *view,
+                                          const char         *title,
+                                          int                 column,
+                                          PalpUiColumnFlags   flags,
+                                          gpointer            owner,
+                                          GCallback           bind);
+
 /* Asks before an editor with unsaved changes closes ("Discard Changes?",
  * @body saying what would be lost). On "Discard", *@dirty is cleared and
  * @window destroyed; otherwise it stays open. */
