@@ -35,7 +35,8 @@ static const char * const clinical_tables[] = {
 };
 static const char * const insurance_tables[] = {
   "payers", "payer_fees", "policies", "authorisations", "authorisation_uses",
-  "benefit_signatures", "claims", "claim_lines", "issued_letters", NULL,
+  "benefit_signatures", "claims", "claim_lines", "claim_diagnoses", "claim_follow_ups",
+  "claim_settings", "issued_letters", NULL,
 };
 static const char * const settings_tables[] = {
   "clinic", "clinical_settings", "security_settings", "services", "service_taxes", "users",
@@ -93,6 +94,9 @@ static const struct
   { "benefit_signatures", N_("Signature on file") },
   { "claims",             N_("Claim") },
   { "claim_lines",        N_("Claim line") },
+  { "claim_diagnoses",    N_("Claim diagnosis") },
+  { "claim_follow_ups",   N_("Claim follow-up") },
+  { "claim_settings",     N_("Claim settings") },
   { "issued_letters",     N_("Issued letter") },
   { "clinic",             N_("Clinic") },
   { "clinical_settings",  N_("Clinical settings") },

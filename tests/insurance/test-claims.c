@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "palp-audit-words.h"
 #include "palp-demo.h"
 #include "palp-store-claims.h"
 #include "palp-store-insurance.h"
@@ -964,6 +965,22 @@ test_claim_form (Fixture       *f,
   g_assert_cmpint (palp_claim_form_page_total (form, 0), ==, 25600);
 }
 
+/* Removes @dir and the files in it. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 /* The demo's auto-insurance client has a claim in each state the desk
  * works with, and `check` finds nothing wrong. */
 static void
@@ -1039,17 +1056,48 @@ test_demo (void)
   g_assert_cmpuint (problems->len, ==, 0);
 
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
+  remove_dir (dir);
+}
 
-    while (d && (name = g_dir_read_name (d)))
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+/* Every table the demo's audit log names, claims' included, has a name in
+ * words for the audit viewer and a kind it is filtered under. */
+static void
+test_audit_words (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("palpate-audit-words-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "clinic.db", NULL);
+  g_autoptr(PalpStore) store = palp_store_open (path, PALP_STORE_OPEN_CREATE, &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (palp_demo_populate (store, PALP_COUNTRY_US, NULL, &error));
+  g_assert_no_error (error);
+  stmt = palp_store_prepare (store, "SELECT DISTINCT table_name FROM audit_log", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean filed = FALSE;
+
+      if (g_str_equal (table, "sign_in"))
+        continue;
+      g_assert_cmpstr (palp_audit_table_label (table), !=, table);
+      for (PalpAuditKind k = PALP_AUDIT_KIND_CLIENTS; k < PALP_AUDIT_KIND_COUNT && !filed; k++)
+        {
+          const char * const *tables = palp_audit_kind_get_tables (k);
+
+          filed = tables != NULL && g_strv_contains (tables, table);
+        }
+      if (!filed)
+        g_error ("the audit filters file “%s” under no kind", table);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 30);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_object (&store);
+  remove_dir (dir);
 }
 
 int
@@ -1070,6 +1118,7 @@ main (int   argc,
   ADD ("/insurance/claims/form", test_claim_form);
 #undef ADD
   g_test_add_func ("/insurance/claims/demo", test_demo);
+  g_test_add_func ("/insurance/claims/audit-words", test_audit_words);
 
   return g_test_run ();
 }
